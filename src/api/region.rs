@@ -1,0 +1,56 @@
+//! The CDP API's regional hosts, plus a custom base URL (a proxy, the simulator).
+
+/// Where the API lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Region {
+    Us,
+    Tokyo,
+    Eu,
+    Ap02,
+    Ap03,
+    Custom,
+}
+
+impl Region {
+    pub const ALL: [Region; 6] = [Self::Us, Self::Tokyo, Self::Eu, Self::Ap02, Self::Ap03, Self::Custom];
+
+    /// Stable id for config files and the select's values.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Us => "us",
+            Self::Tokyo => "tokyo",
+            Self::Eu => "eu",
+            Self::Ap02 => "ap02",
+            Self::Ap03 => "ap03",
+            Self::Custom => "custom",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// What the Region select shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Us => "US",
+            Self::Tokyo => "Tokyo",
+            Self::Eu => "EU",
+            Self::Ap02 => "Korea (ap02)",
+            Self::Ap03 => "ap03",
+            Self::Custom => "Custom",
+        }
+    }
+
+    /// The API base URL; `None` for `Custom`, whose URL the user types.
+    pub fn base_url(self) -> Option<&'static str> {
+        match self {
+            Self::Us => Some("https://api-cdp.treasuredata.com"),
+            Self::Tokyo => Some("https://api-cdp.treasuredata.co.jp"),
+            Self::Eu => Some("https://api-cdp.eu01.treasuredata.com"),
+            Self::Ap02 => Some("https://api-cdp.ap02.treasuredata.com"),
+            Self::Ap03 => Some("https://api-cdp.ap03.treasuredata.com"),
+            Self::Custom => None,
+        }
+    }
+}

@@ -1,0 +1,2 @@
+//! Profiles Studio: a console for Treasure Data Profiles API tokens.
+pub mod api;
