@@ -1,1 +1,46 @@
-fn main() {}
+//! Project tasks (`cargo xtask <task>`): the two README commands and their helpers.
+//!
+//! Std only, so that the first `cargo xtask` on a fresh machine compiles in seconds.
+
+mod build;
+mod demo;
+mod paths;
+mod procs;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+  demo [--app-port N] [--api-port N]   install what is missing, build, start the simulator with demo
+                                       data, serve the app, print the URL and the demo API key
+  test                                 install what is missing, run every test (native, wasm in headless
+                                       Chromium, end-to-end)
+  build                                release build into dist/ (wasm-opt -Oz, hashed names)
+  setup                                only install what is missing";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => tools::ensure_all(),
+        Some("build") => tools::ensure_all().and_then(|_| build::release()),
+        Some("demo") => demo::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Errors are plain messages: every task is a script, its failures are for people.
+pub type Result<T = ()> = std::result::Result<T, String>;

@@ -1,0 +1,20 @@
+//! The release build: `trunk build --release` into dist/ with the pinned, local tools.
+
+use crate::paths;
+use crate::procs::run;
+use crate::Result;
+use std::process::Command;
+
+/// A release `dist/` (wasm-opt -Oz, hashed file names, SRI on every asset).
+pub fn release() -> Result {
+    run(trunk().args(["build", "--release"]))?;
+    println!("xtask: release build in {}", paths::dist_dir().display());
+    Ok(())
+}
+
+/// trunk, run from the root with the project's tools first on PATH.
+pub fn trunk() -> Command {
+    let mut cmd = Command::new("trunk");
+    cmd.current_dir(paths::root()).env("PATH", paths::tool_path());
+    cmd
+}

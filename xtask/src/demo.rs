@@ -1,0 +1,74 @@
+//! `cargo xtask demo`: the app against the simulator's demo data, as a user would see it.
+
+use crate::procs::Service;
+use crate::{build, paths, tools, Result};
+use std::process::Command;
+use std::time::Duration;
+
+/// The demo's API key: the simulator accepts it, the user types it on the connect screen.
+pub const DEMO_API_KEY: &str = "1/demo0123456789abcdef";
+
+pub fn run(args: &[String]) -> Result {
+    let app_port = flag(args, "--app-port").unwrap_or(8080);
+    let api_port = flag(args, "--api-port").unwrap_or(8787);
+    tools::ensure_all()?;
+    build::release()?;
+    let sim = build_simulator()?;
+
+    let app_origin = format!("http://127.0.0.1:{app_port}");
+    let (mut _api, api_url) = Service::start(
+        "cdp-sim",
+        Command::new(&sim)
+            .args(["--addr", &format!("127.0.0.1:{api_port}"), "--fixture", "demo", "--api-key", DEMO_API_KEY])
+            .args(["--allow-origin", &app_origin, "--allow-origin", &format!("http://localhost:{app_port}")]),
+        "cdp-sim listening on ",
+        Duration::from_secs(30),
+    )?;
+    let config = write_config(&api_url)?;
+    let (mut app, app_url) = Service::start(
+        "app",
+        &mut static_server(&paths::dist_dir(), app_port, &config),
+        "serving on ",
+        Duration::from_secs(30),
+    )?;
+    println!();
+    println!("  Profiles Studio demo:  {app_url}/");
+    println!("  CDP simulator:         {api_url}  (demo data)");
+    println!("  API key to connect:    {DEMO_API_KEY}");
+    println!();
+    println!("  Press Ctrl-C to stop.");
+    app.wait()
+}
+
+/// Builds the simulator binary and returns its path.
+pub fn build_simulator() -> Result<std::path::PathBuf> {
+    crate::procs::run(Command::new("cargo").args(["build", "--quiet", "-p", "cdp-sim"]).current_dir(paths::root()))?;
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| paths::root().join("target"));
+    Ok(target.join("debug").join("cdp-sim"))
+}
+
+/// The static server shared with the e2e suite: serves `dir`, and `/config.json` from `config`.
+pub fn static_server(dir: &std::path::Path, port: u16, config: &std::path::Path) -> Command {
+    let mut cmd = Command::new("node");
+    cmd.arg(paths::e2e_dir().join("serve-static.mjs"))
+        .arg("--dir")
+        .arg(dir)
+        .args(["--port", &port.to_string()])
+        .arg("--config-file")
+        .arg(config);
+    cmd
+}
+
+/// The runtime defaults the app reads at start: the simulator's URL, never the key.
+fn write_config(api_url: &str) -> Result<std::path::PathBuf> {
+    let path = paths::root().join("target").join("demo-config.json");
+    let body = format!("{{\"region\":\"custom\",\"baseUrl\":\"{api_url}\"}}\n");
+    std::fs::create_dir_all(paths::root().join("target")).map_err(|e| e.to_string())?;
+    std::fs::write(&path, body).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+fn flag(args: &[String], name: &str) -> Option<u16> {
+    let at = args.iter().position(|a| a == name)?;
+    args.get(at + 1)?.parse().ok()
+}

@@ -1,0 +1,143 @@
+//! `cargo xtask test`: every test, in the order that fails fastest, with one summary at the end.
+
+
+use crate::{build, demo, paths, tools, Result};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// What one stage's runner reported.
+#[derive(Default)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+    skipped: u64,
+}
+
+pub fn run(_args: &[String]) -> Result {
+    tools::ensure_all()?;
+    tools::ensure_e2e_packages()?;
+    let mut total = Counts::default();
+    let mut failures = Vec::new();
+
+    let mut stage = |name: &str, cmd: &mut Command, total: &mut Counts| {
+        println!("\n== {name} ==");
+        match counted(cmd) {
+            Ok(c) => {
+                println!("== {name}: {} passed, {} failed, {} skipped ==", c.passed, c.failed, c.skipped);
+                total.passed += c.passed;
+                total.failed += c.failed;
+                total.skipped += c.skipped;
+                if c.passed == 0 {
+                    failures.push(format!("{name}: ran no test"));
+                }
+            }
+            Err(e) => failures.push(format!("{name}: {e}")),
+        }
+    };
+
+    stage("native tests", cargo().args(["test", "--workspace"]), &mut total);
+    stage(
+        "wasm tests (headless Chromium)",
+        cargo()
+            .args(["test", "-p", "profiles-studio", "--target", "wasm32-unknown-unknown", "--test", "web"])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
+            .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30"),
+        &mut total,
+    );
+    match build::release().and_then(|_| demo::build_simulator()) {
+        Ok(sim) => stage(
+            "end-to-end (Playwright, Chromium)",
+            Command::new("npx")
+                .args(["playwright", "test"])
+                .current_dir(paths::e2e_dir())
+                .env("CDP_SIM_BIN", sim)
+                .env("DIST_DIR", paths::dist_dir()),
+            &mut total,
+        ),
+        Err(e) => failures.push(format!("release build: {e}")),
+    }
+
+    println!();
+    for f in &failures {
+        println!("FAILED {f}");
+    }
+    println!("total: {} passed, {} failed, {} skipped", total.passed, total.failed, total.skipped);
+    if failures.is_empty() && total.failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{} stage(s) failed", failures.len().max(1)))
+    }
+}
+
+fn cargo() -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(paths::root()).env("PATH", paths::tool_path());
+    cmd
+}
+
+/// Runs a test runner, echoing its stdout and adding up the counts it prints.
+fn counted(cmd: &mut Command) -> Result<Counts> {
+    let shown = format!("{:?}", cmd);
+    let mut child = cmd.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let mut counts = Counts::default();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(|l| l.ok()) {
+            println!("{line}");
+            add_counts(&line, &mut counts);
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(counts)
+    } else {
+        Err(format!("exited with {status} ({} passed, {} failed)", counts.passed, counts.failed))
+    }
+}
+
+/// Reads cargo's `test result: ok. 3 passed; 0 failed; 1 ignored` and Playwright's
+/// `  12 passed (30.1s)` / `  1 failed` / `  2 skipped` summary lines.
+fn add_counts(line: &str, counts: &mut Counts) {
+    let line = line.trim();
+    if let Some(rest) = line.strip_prefix("test result: ") {
+        for part in rest.split(['.', ';']) {
+            let mut words = part.split_whitespace();
+            if let (Some(n), Some(what)) = (words.next().and_then(|n| n.parse::<u64>().ok()), words.next()) {
+                match what {
+                    "passed" => counts.passed += n,
+                    "failed" => counts.failed += n,
+                    "ignored" => counts.skipped += n,
+                    _ => {}
+                }
+            }
+        }
+        return;
+    }
+    let mut words = line.split_whitespace();
+    if let (Some(n), Some(what)) = (words.next().and_then(|n| n.parse::<u64>().ok()), words.next()) {
+        let plain_summary = words.next().is_none_or(|w| w.starts_with('('));
+        if plain_summary {
+            match what {
+                "passed" => counts.passed += n,
+                "failed" => counts.failed += n,
+                "skipped" | "flaky" => counts.skipped += n,
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{add_counts, Counts};
+
+    #[test]
+    fn reads_cargo_and_playwright_summaries() {
+        let mut c = Counts::default();
+        add_counts("test result: ok. 12 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out", &mut c);
+        add_counts("  7 passed (31.2s)", &mut c);
+        add_counts("  1 failed", &mut c);
+        add_counts("  3 passed the token to the form", &mut c);
+        assert_eq!((c.passed, c.failed, c.skipped), (19, 1, 2));
+    }
+}
