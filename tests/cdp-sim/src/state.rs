@@ -1,0 +1,58 @@
+//! What every handler shares: the store, the fixture to reset to, faults, the request log and
+//! the server's settings.
+
+use crate::faults::Faults;
+use crate::fixture::Fixture;
+use crate::reqlog::RequestLog;
+use crate::store::Store;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+pub type AppState = Arc<Shared>;
+
+pub struct Shared {
+    store: Mutex<Store>,
+    fixture: Fixture,
+    user_name: Option<String>,
+    pub faults: Mutex<Faults>,
+    pub log: Mutex<RequestLog>,
+    pub api_keys: Vec<String>,
+    pub allowed_origins: Vec<String>,
+    pub test_endpoints: bool,
+}
+
+/// A panicking handler must not wedge the simulator: keep using the data after a poison.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Shared {
+    pub fn new(
+        fixture: Fixture,
+        user_name: Option<String>,
+        api_keys: Vec<String>,
+        allowed_origins: Vec<String>,
+        test_endpoints: bool,
+    ) -> Self {
+        Self {
+            store: Mutex::new(Store::new(&fixture, user_name.as_deref())),
+            fixture,
+            user_name,
+            faults: Mutex::new(Faults::default()),
+            log: Mutex::new(RequestLog::default()),
+            api_keys,
+            allowed_origins,
+            test_endpoints,
+        }
+    }
+
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        lock(&self.store)
+    }
+
+    /// Back to the fixture as loaded, with an empty log and no faults.
+    pub fn reset(&self) {
+        *self.store() = Store::new(&self.fixture, self.user_name.as_deref());
+        lock(&self.faults).clear();
+        lock(&self.log).clear();
+    }
+}
