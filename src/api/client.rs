@@ -1,20 +1,33 @@
 //! The HTTP client: knows the base URL, the key, the media types; one typed fn per endpoint.
-//! (Interface fixed; bodies are being implemented.)
 
+use super::body::token_write_body;
+use super::decode;
 use super::error::ApiError;
+use super::errors_decode::error_from_response;
 use super::models::*;
+use super::secret::authorization_value;
+use super::transport::{self, Outgoing};
+use gloo_net::http::Method;
 use std::sync::Arc;
+
+/// The deadline of every request unless [`Client::with_timeout_ms`] says otherwise.
+pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 
 /// Talks to one CDP API base URL with one API key. Cheap to clone; `Debug` never shows the key.
 #[derive(Clone)]
 pub struct Client {
     base_url: Arc<str>,
     api_key: Option<Arc<str>>,
+    timeout_ms: u32,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("base_url", &self.base_url).field("api_key", &"<redacted>").finish()
+        f.debug_struct("Client")
+            .field("base_url", &self.base_url)
+            .field("api_key", &"<redacted>")
+            .field("timeout_ms", &self.timeout_ms)
+            .finish()
     }
 }
 
@@ -22,40 +35,110 @@ impl Client {
     /// `base_url` without a trailing slash is fine either way. `api_key: None` sends no
     /// `Authorization` header (a same-origin proxy holds the credential).
     pub fn new(base_url: &str, api_key: Option<String>) -> Self {
-        Self { base_url: base_url.trim_end_matches('/').into(), api_key: api_key.map(Into::into) }
+        Self {
+            base_url: base_url.trim_end_matches('/').into(),
+            api_key: api_key.map(Into::into),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        }
     }
+
+    /// The same client with another per-request deadline (at least 1 ms; default 20 s).
+    pub fn with_timeout_ms(mut self, timeout_ms: u32) -> Self {
+        self.timeout_ms = timeout_ms.max(1);
+        self
+    }
+
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
+
+    /// The per-request deadline in milliseconds.
+    pub fn timeout_ms(&self) -> u32 {
+        self.timeout_ms
+    }
+
+    /// `GET /entities/parent_segments`.
     pub async fn parent_segments(&self) -> Result<Vec<ParentSegment>, ApiError> {
-        todo!()
+        decode::decode_parent_segments(&self.get("/entities/parent_segments").await?)
     }
-    pub async fn parent_segment(&self, _id: &ParentSegmentId) -> Result<ParentSegment, ApiError> {
-        todo!()
+
+    /// `GET /entities/parent_segments/{id}`.
+    pub async fn parent_segment(&self, id: &ParentSegmentId) -> Result<ParentSegment, ApiError> {
+        decode::decode_parent_segment(&self.get(&format!("/entities/parent_segments/{id}")).await?)
     }
-    pub async fn folder(&self, _id: &FolderId) -> Result<Folder, ApiError> {
-        todo!()
+
+    /// `GET /entities/folders/{id}`.
+    pub async fn folder(&self, id: &FolderId) -> Result<Folder, ApiError> {
+        decode::decode_folder(&self.get(&format!("/entities/folders/{id}")).await?)
     }
+
     /// `GET /entities/by-folder/{id}?depth=1`: the folder and its direct children.
-    pub async fn folder_children(&self, _id: &FolderId) -> Result<FolderListing, ApiError> {
-        todo!()
+    pub async fn folder_children(&self, id: &FolderId) -> Result<FolderListing, ApiError> {
+        decode::decode_folder_listing(id, &self.get(&format!("/entities/by-folder/{id}?depth=1")).await?)
     }
-    pub async fn token(&self, _id: &TokenId) -> Result<Token, ApiError> {
-        todo!()
+
+    /// `GET /entities/tokens/{id}`, with its segment summaries and users joined in.
+    pub async fn token(&self, id: &TokenId) -> Result<Token, ApiError> {
+        decode::decode_token(&self.get(&format!("/entities/tokens/{id}")).await?)
     }
-    pub async fn attributes(&self, _ps: &ParentSegmentId) -> Result<Vec<AttributeColumn>, ApiError> {
-        todo!()
+
+    /// `GET /audiences/{id}/attributes` (legacy): the columns for the Lookup Key and Attributes
+    /// pickers.
+    pub async fn attributes(&self, ps: &ParentSegmentId) -> Result<Vec<AttributeColumn>, ApiError> {
+        decode::decode_attributes(&self.get(&format!("/audiences/{ps}/attributes")).await?)
     }
-    pub async fn segments(&self, _ps: &ParentSegmentId) -> Result<Vec<SegmentSummary>, ApiError> {
-        todo!()
+
+    /// `GET /audiences/{id}/segments` (legacy): the segments a token may reference.
+    pub async fn segments(&self, ps: &ParentSegmentId) -> Result<Vec<SegmentSummary>, ApiError> {
+        decode::decode_segments(&self.get(&format!("/audiences/{ps}/segments")).await?)
     }
-    pub async fn create_token(&self, _w: &TokenWrite) -> Result<Token, ApiError> {
-        todo!()
+
+    /// `POST /entities/tokens`. Never retried here: after a `Timeout` or `Network` error the
+    /// token may exist anyway, so re-read the folder before offering to try again.
+    pub async fn create_token(&self, w: &TokenWrite) -> Result<Token, ApiError> {
+        let body = token_write_body(w, None).to_string();
+        decode::decode_token(&self.call(Method::POST, "/entities/tokens", Some(body)).await?)
     }
-    pub async fn update_token(&self, _id: &TokenId, _w: &TokenWrite) -> Result<Token, ApiError> {
-        todo!()
+
+    /// `PATCH /entities/tokens/{id}` with the full representation; also how a token is moved.
+    pub async fn update_token(&self, id: &TokenId, w: &TokenWrite) -> Result<Token, ApiError> {
+        let body = token_write_body(w, Some(id)).to_string();
+        decode::decode_token(&self.call(Method::PATCH, &format!("/entities/tokens/{id}"), Some(body)).await?)
     }
-    pub async fn delete_token(&self, _id: &TokenId) -> Result<(), ApiError> {
-        todo!()
+
+    /// `DELETE /entities/tokens/{id}`: any 2xx counts (200 with the deleted document, or 204).
+    pub async fn delete_token(&self, id: &TokenId) -> Result<(), ApiError> {
+        self.call(Method::DELETE, &format!("/entities/tokens/{id}"), None).await.map(drop)
+    }
+
+    async fn get(&self, path: &str) -> Result<String, ApiError> {
+        self.call(Method::GET, path, None).await
+    }
+
+    /// Sends one request and returns the body of a 2xx answer; anything else becomes the
+    /// matching `ApiError`, with the key scrubbed from every message.
+    async fn call(&self, method: Method, path: &str, body: Option<String>) -> Result<String, ApiError> {
+        let result = async {
+            let authorization = self.api_key.as_deref().map(authorization_value).transpose()?;
+            let url = format!("{}{path}", self.base_url);
+            let outgoing = Outgoing {
+                method,
+                url: &url,
+                authorization: authorization.as_deref(),
+                body,
+                timeout_ms: self.timeout_ms,
+            };
+            let answer = transport::send(outgoing).await?;
+            if (200..300).contains(&answer.status) {
+                Ok(answer.body)
+            } else {
+                Err(error_from_response(answer.status, &answer.body, answer.retry_after.as_deref()))
+            }
+        }
+        .await;
+        match &self.api_key {
+            Some(key) => result.map_err(|e| e.redact(key)),
+            None => result,
+        }
     }
 }

@@ -1,10 +1,22 @@
 //! The typed CDP API client: the only place that knows URLs and JSON.
+mod body;
 mod client;
+mod decode;
 mod error;
+mod errors_decode;
+mod jsonapi;
+mod lenient;
 pub mod models;
 mod region;
+mod retry_after;
+mod secret;
+mod transport;
 
-pub use client::Client;
+#[cfg(test)]
+mod tests;
+
+pub use client::{Client, DEFAULT_TIMEOUT_MS};
 pub use error::{ApiError, FieldError};
 pub use models::*;
 pub use region::Region;
+pub use retry_after::{parse_retry_after, MAX_RETRY_AFTER_SECS};

@@ -1,0 +1,130 @@
+//! One HTTP exchange over `fetch` (gloo-net), with a deadline. Knows headers and fetch options,
+//! nothing about routes or JSON.
+
+use super::error::ApiError;
+use gloo_net::http::{Method, RequestBuilder};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, AbortSignal, ReferrerPolicy, RequestCache, RequestCredentials, Window};
+
+/// The media type of the `/entities` routes, sent as `Accept` everywhere and as `Content-Type`
+/// on writes (gloo's `.json()` would force `application/json`).
+pub const MEDIA_TYPE: &str = "application/vnd.treasuredata.v1+json";
+
+/// What to send.
+pub struct Outgoing<'a> {
+    pub method: Method,
+    pub url: &'a str,
+    /// The full `Authorization` value (`TD1 ...`), when the app holds the key.
+    pub authorization: Option<&'a str>,
+    pub body: Option<String>,
+    pub timeout_ms: u32,
+}
+
+/// What came back, whatever the status. The body is read as text so that HTML or truncated
+/// answers are decoded (and refused) by pure code rather than failing inside fetch.
+pub struct Incoming {
+    pub status: u16,
+    pub body: String,
+    pub retry_after: Option<String>,
+}
+
+/// Sends one request and reads the whole answer. Fetch failures become `Network`, the deadline
+/// `Timeout`; any status is returned as-is for the caller to judge.
+pub async fn send(req: Outgoing<'_>) -> Result<Incoming, ApiError> {
+    // The code below compiles natively (so clippy and tests see it) but `fetch` exists only in a
+    // browser; calling it natively would panic inside wasm-bindgen.
+    if !cfg!(target_arch = "wasm32") {
+        return Err(ApiError::Network("not available natively".to_owned()));
+    }
+    let deadline = Deadline::start(req.timeout_ms)?;
+    let mut builder = RequestBuilder::new(req.url)
+        .method(req.method)
+        .header("Accept", MEDIA_TYPE)
+        // The key travels in a header only: no cookies, no referrer to the API host, and no copy
+        // of token data left in the HTTP cache.
+        .credentials(RequestCredentials::Omit)
+        .referrer_policy(ReferrerPolicy::NoReferrer)
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&deadline.signal()));
+    if let Some(authorization) = req.authorization {
+        builder = builder.header("Authorization", authorization);
+    }
+    let request = match req.body {
+        Some(body) => builder.header("Content-Type", MEDIA_TYPE).body(body),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiError::Network(format!("the request could not be made ({e}); check the API URL")))?;
+    let response = request.send().await.map_err(|e| deadline.failure(&e))?;
+    let status = response.status();
+    let retry_after = response.headers().get("Retry-After");
+    // The deadline covers the body too: a server that stalls mid-answer is cut off as well.
+    let body = response.text().await.map_err(|e| deadline.failure(&e))?;
+    Ok(Incoming { status, body, retry_after })
+}
+
+/// An `AbortController` plus a timer that aborts it. Dropping it clears the timer and aborts
+/// the request, so a caller that stops waiting (a superseded read) also stops the download.
+struct Deadline {
+    controller: AbortController,
+    fired: Rc<Cell<bool>>,
+    timer: Option<Timer>,
+}
+
+/// A pending `setTimeout`; the closure must live until the timer fires or is cleared.
+struct Timer {
+    window: Window,
+    handle: i32,
+    _on_timeout: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn start(timeout_ms: u32) -> Result<Self, ApiError> {
+        let controller = AbortController::new()
+            .map_err(|_| ApiError::Network("this browser cannot cancel requests".into()))?;
+        let fired = Rc::new(Cell::new(false));
+        let timer = web_sys::window().and_then(|window| {
+            let (c, f) = (controller.clone(), fired.clone());
+            let on_timeout = Closure::<dyn FnMut()>::new(move || {
+                f.set(true);
+                // No reason argument: gloo expects fetch to reject with an `Error`
+                // (an `AbortError` DOMException), and panics on anything else.
+                c.abort();
+            });
+            let ms = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
+            let handle = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    on_timeout.as_ref().unchecked_ref(),
+                    ms,
+                )
+                .ok()?;
+            Some(Timer { window, handle, _on_timeout: on_timeout })
+        });
+        Ok(Self { controller, fired, timer })
+    }
+
+    fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
+
+    /// A fetch failure is a timeout when our timer caused it, else a network error.
+    fn failure(&self, e: &gloo_net::Error) -> ApiError {
+        if self.fired.get() {
+            ApiError::Timeout
+        } else {
+            ApiError::Network(format!("could not reach the server ({e})"))
+        }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(timer) = &self.timer {
+            timer.window.clear_timeout_with_handle(timer.handle);
+        }
+        // A no-op once the body has been read.
+        self.controller.abort();
+    }
+}
