@@ -4,7 +4,9 @@ use super::body::token_write_body;
 use super::decode;
 use super::error::ApiError;
 use super::errors_decode::error_from_response;
+use super::inflight::{InFlight, Join};
 use super::models::*;
+use super::retry::RetryPolicy;
 use super::secret::authorization_value;
 use super::transport::{self, Outgoing};
 use gloo_net::http::Method;
@@ -14,11 +16,19 @@ use std::sync::Arc;
 pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 
 /// Talks to one CDP API base URL with one API key. Cheap to clone; `Debug` never shows the key.
+///
+/// Every request has a deadline ([`Client::with_timeout_ms`]). Reads are retried per the
+/// [`RetryPolicy`] (writes never are), and identical reads that overlap in time share one
+/// request: a GET of a path already in flight on this client (or a clone of it) waits for that
+/// request and gets a copy of its answer.
 #[derive(Clone)]
 pub struct Client {
     base_url: Arc<str>,
     api_key: Option<Arc<str>>,
     timeout_ms: u32,
+    retry: RetryPolicy,
+    /// GETs in flight by path, with their retries; the key and base URL are the client's own.
+    reads: Arc<InFlight<Result<String, ApiError>>>,
 }
 
 impl std::fmt::Debug for Client {
@@ -27,7 +37,8 @@ impl std::fmt::Debug for Client {
             .field("base_url", &self.base_url)
             .field("api_key", &"<redacted>")
             .field("timeout_ms", &self.timeout_ms)
-            .finish()
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
     }
 }
 
@@ -39,7 +50,26 @@ impl Client {
             base_url: base_url.trim_end_matches('/').into(),
             api_key: api_key.map(Into::into),
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            retry: RetryPolicy::default(),
+            reads: Arc::default(),
         }
+    }
+
+    /// The same client with another retry policy for reads ([`RetryPolicy::none`]: one request
+    /// per call). Clones keep sharing their in-flight reads.
+    pub fn with_retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// How reads are retried.
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.retry
+    }
+
+    /// How many distinct reads (paths) are in flight on this client and its clones.
+    pub fn reads_in_flight(&self) -> usize {
+        self.reads.running()
     }
 
     /// The same client with another per-request deadline (at least 1 ms; default 20 s).
@@ -111,13 +141,49 @@ impl Client {
         self.call(Method::DELETE, &format!("/entities/tokens/{id}"), None).await.map(drop)
     }
 
+    /// A read, shared with any identical read in flight (retries included): the first caller
+    /// sends it, later ones wait for its answer. If the first caller is dropped (and its
+    /// request aborted), a waiting caller sends the read itself.
     async fn get(&self, path: &str) -> Result<String, ApiError> {
-        self.call(Method::GET, path, None).await
+        loop {
+            match self.reads.join(path) {
+                Join::Leader(lead) => {
+                    let result = self.call(Method::GET, path, None).await;
+                    lead.finish(&result);
+                    return result;
+                }
+                Join::Follower(follow) => {
+                    if let Some(result) = follow.await {
+                        return result;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sends a request, and again while the retry policy allows (reads only, on transient
+    /// failures, after a jittered backoff or the server's `Retry-After`). Returns the body of
+    /// a 2xx answer or the last error.
+    async fn call(&self, method: Method, path: &str, body: Option<String>) -> Result<String, ApiError> {
+        let (mut attempt, mut waited_ms) = (0, 0u32);
+        loop {
+            let result = self.send_once(method.clone(), path, body.as_deref()).await;
+            let Err(error) = &result else { return result };
+            let random = transport::jitter_random();
+            match self.retry.next_delay(&method, attempt, waited_ms, error, random) {
+                Some(delay_ms) => {
+                    transport::sleep_ms(delay_ms).await;
+                    attempt += 1;
+                    waited_ms = waited_ms.saturating_add(delay_ms);
+                }
+                None => return result,
+            }
+        }
     }
 
     /// Sends one request and returns the body of a 2xx answer; anything else becomes the
     /// matching `ApiError`, with the key scrubbed from every message.
-    async fn call(&self, method: Method, path: &str, body: Option<String>) -> Result<String, ApiError> {
+    async fn send_once(&self, method: Method, path: &str, body: Option<&str>) -> Result<String, ApiError> {
         let result = async {
             let authorization = self.api_key.as_deref().map(authorization_value).transpose()?;
             let url = format!("{}{path}", self.base_url);

@@ -55,8 +55,9 @@ impl ApiError {
         fields.iter().find(|f| f.field == field).map(|f| f.message.as_str())
     }
 
-    /// Whether a read may be retried automatically (network, timeout, 5xx, 429).
+    /// Whether a read may be retried automatically (network, timeout, 5xx but 501, 429); the
+    /// same rule the client's [`RetryPolicy`](super::RetryPolicy) applies.
     pub fn is_retryable(&self) -> bool {
-        matches!(self, Self::Network(_) | Self::Timeout | Self::Server { .. } | Self::RateLimited { .. })
+        super::retry::is_retryable_error(self)
     }
 }

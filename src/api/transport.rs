@@ -19,7 +19,7 @@ pub struct Outgoing<'a> {
     pub url: &'a str,
     /// The full `Authorization` value (`TD1 ...`), when the app holds the key.
     pub authorization: Option<&'a str>,
-    pub body: Option<String>,
+    pub body: Option<&'a str>,
     pub timeout_ms: u32,
 }
 
@@ -63,6 +63,46 @@ pub async fn send(req: Outgoing<'_>) -> Result<Incoming, ApiError> {
     // The deadline covers the body too: a server that stalls mid-answer is cut off as well.
     let body = response.text().await.map_err(|e| deadline.failure(&e))?;
     Ok(Incoming { status, body, retry_after })
+}
+
+/// Resolves after `ms` milliseconds (a `setTimeout` promise): the pause between two attempts of
+/// a read. Dropping the future clears the timer. Natively, and where there is no `window`, it
+/// returns at once.
+pub async fn sleep_ms(ms: u32) {
+    if !cfg!(target_arch = "wasm32") || ms == 0 {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+    let mut handle = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).ok();
+    });
+    let Some(handle) = handle else { return };
+    let _clear_on_drop = ClearTimeout { window, handle };
+    // The promise only ever resolves.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+struct ClearTimeout {
+    window: Window,
+    handle: i32,
+}
+
+impl Drop for ClearTimeout {
+    fn drop(&mut self) {
+        // A no-op once the timer has fired.
+        self.window.clear_timeout_with_handle(self.handle);
+    }
+}
+
+/// A uniform random number in `[0, 1)` for the retry jitter (`Math.random()`; natively 0.5).
+pub fn jitter_random() -> f64 {
+    if cfg!(target_arch = "wasm32") {
+        js_sys::Math::random()
+    } else {
+        0.5
+    }
 }
 
 /// An `AbortController` plus a timer that aborts it. Dropping it clears the timer and aborts

@@ -1,5 +1,6 @@
 //! Native unit tests of the pure parts of the API client: decoders (one file per route family),
-//! error mapping, `Retry-After`, request bodies and key redaction.
+//! error mapping, `Retry-After`, the retry policy, shared in-flight reads, request bodies and key
+//! redaction.
 
 mod body;
 mod decode_folder;
@@ -7,6 +8,8 @@ mod decode_legacy;
 mod decode_parent_segment;
 mod decode_token;
 mod errors;
+mod inflight;
+mod retry;
 mod retry_after;
 mod secrets;
 
