@@ -19,7 +19,14 @@ pub fn run(args: &[String]) -> Result {
     let (mut _api, api_url) = Service::start(
         "cdp-sim",
         Command::new(&sim)
-            .args(["--addr", &format!("127.0.0.1:{api_port}"), "--fixture", "demo", "--api-key", DEMO_API_KEY])
+            .args([
+                "--addr",
+                &format!("127.0.0.1:{api_port}"),
+                "--fixture",
+                "demo",
+                "--api-key",
+                DEMO_API_KEY,
+            ])
             .args(["--allow-origin", &app_origin, "--allow-origin", &format!("http://localhost:{app_port}")]),
         "cdp-sim listening on ",
         Duration::from_secs(30),
@@ -42,8 +49,11 @@ pub fn run(args: &[String]) -> Result {
 
 /// Builds the simulator binary and returns its path.
 pub fn build_simulator() -> Result<std::path::PathBuf> {
-    crate::procs::run(Command::new("cargo").args(["build", "--quiet", "-p", "cdp-sim"]).current_dir(paths::root()))?;
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| paths::root().join("target"));
+    crate::procs::run(
+        Command::new("cargo").args(["build", "--quiet", "-p", "cdp-sim"]).current_dir(paths::root()),
+    )?;
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| paths::root().join("target"));
     Ok(target.join("debug").join("cdp-sim"))
 }
 

@@ -33,11 +33,18 @@ pub struct Service {
 impl Service {
     /// Starts `cmd` and waits until a stdout line starts with `ready_prefix`; returns the rest of
     /// that line (e.g. the URL the service chose). Later stdout lines are echoed with a prefix.
-    pub fn start(name: &str, cmd: &mut Command, ready_prefix: &str, timeout: Duration) -> Result<(Self, String)> {
+    pub fn start(
+        name: &str,
+        cmd: &mut Command,
+        ready_prefix: &str,
+        timeout: Duration,
+    ) -> Result<(Self, String)> {
         let shown = describe(cmd);
         println!("$ {shown} &");
-        let mut child =
-            cmd.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot start {name} (`{shown}`): {e}"))?;
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {name} (`{shown}`): {e}"))?;
         let stdout = child.stdout.take().ok_or_else(|| format!("{name}: no stdout"))?;
         let (tx, rx) = mpsc::channel();
         let prefix = ready_prefix.to_owned();

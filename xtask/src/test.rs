@@ -1,6 +1,5 @@
 //! `cargo xtask test`: every test, in the order that fails fastest, with one summary at the end.
 
-
 use crate::{build, demo, paths, tools, Result};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -39,7 +38,8 @@ pub fn run(_args: &[String]) -> Result {
     stage(
         "wasm tests (headless Chromium)",
         cargo()
-            .args(["test", "-p", "profiles-studio", "--target", "wasm32-unknown-unknown", "--test", "web"])
+            .args(["test", "-p", "profiles-studio", "--target", "wasm32-unknown-unknown"])
+            .args(["--test", "web", "--test", "api_transport"])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
             .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30"),

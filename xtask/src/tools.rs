@@ -26,7 +26,8 @@ pub fn ensure_all() -> Result {
 }
 
 fn ensure_wasm_target() -> Result {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         return Ok(());
     }

@@ -1,0 +1,15 @@
+//! Reusable widgets. Each file holds one component family.
+pub mod breadcrumbs;
+pub mod copy_button;
+pub mod error_view;
+pub mod icon;
+pub mod spinner;
+pub mod tree;
+mod tree_item;
+
+pub use breadcrumbs::{Breadcrumbs, Crumb};
+pub use copy_button::CopyButton;
+pub use error_view::{explain, ErrorView};
+pub use icon::KindIcon;
+pub use spinner::{Loading, Spinner};
+pub use tree::Tree;

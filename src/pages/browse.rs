@@ -1,0 +1,112 @@
+//! The browse layout of one parent segment: the folder tree on the left (`nav`), the folder or
+//! token page on the right (`main`), and the parent segment's name with "Disconnect" on top.
+
+use super::{AppHeader, FolderPage, TokenPage};
+use crate::api::{ApiError, EntityKind, FolderId, ParentSegment, ParentSegmentId, TokenId};
+use crate::components::{ErrorView, Loading, Tree};
+use crate::routes::AppRoute;
+use crate::state::{use_router, NodeKey, Session, TreeModel, TreeStore};
+use leptos::prelude::*;
+
+/// Loads the parent segment named in the URL, then shows its layout.
+#[component]
+pub fn BrowsePage(
+    /// The parent segment from the URL.
+    ps: ParentSegmentId,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let id = ps.clone();
+    let parent = LocalResource::new(move || {
+        let id = id.clone();
+        async move {
+            let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
+            let result = client.parent_segment(&id).await;
+            session.check(&result);
+            result
+        }
+    });
+    let retry = Callback::new(move |()| parent.refetch());
+    move || {
+        match parent.get() {
+        None => view! { <AppHeader/><main class="page"><Loading label="Loading parent segment…"/></main> }
+            .into_any(),
+        Some(Err(ApiError::NotFound { .. })) => view! {
+            <AppHeader/>
+            <main class="page narrow"><super::not_found::NotFoundBody what="This parent segment"/></main>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <AppHeader/>
+            <main class="page"><ErrorView error context="Could not load the parent segment." on_retry=retry/></main>
+        }
+        .into_any(),
+        Some(Ok(ps)) => match ps.root_folder_id.clone() {
+            Some(root) => view! { <BrowseLayout ps root/> }.into_any(),
+            None => view! {
+                <AppHeader/>
+                <main class="page"><p role="alert">"This parent segment has no folder tree yet."</p></main>
+            }
+            .into_any(),
+        },
+    }
+    }
+}
+
+/// The layout, once the parent segment and its root folder are known. Owns the tree store.
+#[component]
+fn BrowseLayout(
+    /// The parent segment being browsed.
+    ps: ParentSegment,
+    /// Its root folder: the root's children are the top level of the tree.
+    root: FolderId,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let router = use_router();
+    let store = TreeStore::new(TreeModel::new(&root), Some(session));
+    provide_context(store);
+    store.ensure_loaded(&root);
+
+    let route = Memo::new(move |_| router.map(|r| r.route()).unwrap_or(AppRoute::NotFound));
+    // The URL owns the selection: keep the tree's selected item in step with it.
+    Effect::new(move |_| {
+        let selected = match route.get() {
+            AppRoute::Folder(_, f) => Some(NodeKey::folder(&f)),
+            AppRoute::Token(_, t) => Some(NodeKey::token(&t)),
+            _ => None,
+        };
+        store.select(selected);
+    });
+
+    let ps_id = ps.id.clone();
+    let on_activate = Callback::new(move |key: NodeKey| {
+        let target = match key.kind {
+            EntityKind::Folder => FolderId::parse(&key.id).map(|f| AppRoute::Folder(ps_id.clone(), f)),
+            EntityKind::Token => TokenId::parse(&key.id).map(|t| AppRoute::Token(ps_id.clone(), t)),
+            _ => None,
+        };
+        if let (Some(router), Some(target)) = (router, target) {
+            router.navigate(&target);
+        }
+    });
+    let ps_name = ps.name.clone();
+    let header_name = Signal::derive(move || ps_name.clone());
+    let tree_label = format!("Folders of {}", ps.name);
+    let ps = StoredValue::new(ps);
+    let content = move || {
+        let ps = ps.get_value();
+        match route.get() {
+            AppRoute::Folder(_, f) => view! { <FolderPage ps folder=f/> }.into_any(),
+            AppRoute::Token(_, t) => view! { <TokenPage ps token=t/> }.into_any(),
+            _ => view! { <FolderPage ps folder=root.clone()/> }.into_any(),
+        }
+    };
+    view! {
+        <AppHeader parent_segment=header_name/>
+        <div class="browse">
+            <nav class="browse-tree" aria-label="Folders">
+                <Tree store label=tree_label on_activate/>
+            </nav>
+            <main class="browse-content">{content}</main>
+        </div>
+    }
+}

@@ -1,0 +1,70 @@
+//! Audience Studio's first step: "select a segment" from the list of parent segments.
+
+use crate::api::{ApiError, ParentSegment};
+use crate::components::{ErrorView, Loading};
+use crate::format;
+use crate::routes::AppRoute;
+use crate::state::Session;
+use leptos::prelude::*;
+
+/// The parent segment list: name, population, last updated; each opens its folder tree.
+#[component]
+pub fn ParentSegmentsPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let list = LocalResource::new(move || async move {
+        let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
+        let result = client.parent_segments().await;
+        session.check(&result);
+        result
+    });
+    let retry = Callback::new(move |()| list.refetch());
+    let body = move || {
+        match list.get() {
+        None => view! { <Loading label="Loading parent segments…"/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorView error context="Could not load the parent segments." on_retry=retry/> }.into_any()
+        }
+        Some(Ok(items)) if items.is_empty() => {
+            view! { <p>"This account has no parent segments yet. Create one in Audience Studio first."</p> }
+                .into_any()
+        }
+        Some(Ok(items)) => view! {
+            <ul class="card-list">{items.into_iter().map(|ps| view! { <ParentSegmentCard ps/> }).collect_view()}</ul>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <super::AppHeader/>
+        <main class="page">
+            <h1>"Parent segments"</h1>
+            <p class="lead">"Select a parent segment to browse its folders and Profiles API tokens."</p>
+            {body}
+        </main>
+    }
+}
+
+/// One parent segment as a link; its accessible name starts with the segment's name.
+#[component]
+fn ParentSegmentCard(
+    /// The parent segment to show.
+    ps: ParentSegment,
+) -> impl IntoView {
+    let href = AppRoute::ParentSegment(ps.id.clone()).href();
+    let population = format!("{} profiles", format::population(ps.population));
+    let updated = format!("Updated {}", format::optional_timestamp(ps.updated_at.as_deref()));
+    let description = Some(ps.description).filter(|d| !d.is_empty());
+    view! {
+        <li>
+            <a class="card" href=href>
+                // The spaces between the parts keep the link's accessible name readable
+                // ("Retail 1,284 profiles · Updated …"); the grid layout ignores them.
+                <span class="card-title">{ps.name}</span>
+                " "
+                <span class="card-meta">{population}" · "{updated}</span>
+                " "
+                {description.map(|d| view! { <span class="card-desc">{d}</span> })}
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,60 @@
+//! The token page (deep-linkable): loads the token, its folder path for the breadcrumbs, and
+//! opens the tree down to it.
+
+use super::token_details::TokenDetails;
+use crate::api::{ApiError, ParentSegment, TokenId};
+use crate::components::{Breadcrumbs, ErrorView, Loading};
+use crate::state::{use_tree, NodeKey, Session};
+use leptos::prelude::*;
+
+/// The page of one Profiles API token.
+#[component]
+pub fn TokenPage(
+    /// The parent segment being browsed.
+    ps: ParentSegment,
+    /// The token from the URL.
+    token: TokenId,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let store = use_tree();
+    let id = token.clone();
+    let data = LocalResource::new(move || {
+        let id = id.clone();
+        async move {
+            let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
+            let result = client.token(&id).await;
+            session.check(&result);
+            let token = result?;
+            // The folder path is extra: without it the page still shows the token.
+            let path = match (store, &token.parent_folder_id) {
+                (Some(store), Some(folder)) => store.folder_path(folder).await.ok(),
+                _ => None,
+            };
+            if let (Some(store), Some(path)) = (store, &path) {
+                let ids: Vec<_> = path.iter().map(|f| f.id.clone()).collect();
+                store.reveal(&ids, Some(NodeKey::token(&token.id)));
+            }
+            Ok::<_, ApiError>((token, path.unwrap_or_default()))
+        }
+    });
+    let retry = Callback::new(move |()| data.refetch());
+    move || match data.get() {
+        None => view! { <Loading label="Loading token…"/> }.into_any(),
+        Some(Err(ApiError::NotFound { .. })) => {
+            view! { <super::not_found::NotFoundBody what="This Profiles API token"/> }.into_any()
+        }
+        Some(Err(error)) => {
+            view! { <ErrorView error context="Could not load the token." on_retry=retry/> }.into_any()
+        }
+        Some(Ok((token, path))) => {
+            let crumbs = super::folder::crumbs(&ps, &path, Some(&token.name));
+            view! {
+                <article class="token-page">
+                    <Breadcrumbs crumbs/>
+                    <TokenDetails token/>
+                </article>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The only place that knows the app's URL shapes. Routing is by `location.hash`
+//! (`#/ps/12/tokens/56`), so the app works on any static host and inside an embedding
+//! console without server rewrites.
+
+use crate::api::{FolderId, ParentSegmentId, TokenId};
+
+/// Every screen the URL can name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppRoute {
+    /// `#/`: the parent segment list ("select a segment").
+    ParentSegments,
+    /// `#/ps/12`: a parent segment's tree, its root folder in the content pane.
+    ParentSegment(ParentSegmentId),
+    /// `#/ps/12/folders/34`: a folder page.
+    Folder(ParentSegmentId, FolderId),
+    /// `#/ps/12/tokens/56`: a token page.
+    Token(ParentSegmentId, TokenId),
+    /// Anything else; shown as "Not found" with a way back.
+    NotFound,
+}
+
+impl AppRoute {
+    /// Parses `location.hash` (with or without the leading `#`). Garbage → `NotFound`.
+    pub fn parse(hash: &str) -> Self {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        // Tolerate a trailing slash and a query part, which some hosts and users add.
+        let path = path.split('?').next().unwrap_or_default();
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => Self::ParentSegments,
+            ["ps", ps] => ParentSegmentId::parse(ps).map_or(Self::NotFound, Self::ParentSegment),
+            ["ps", ps, "folders", f] => match (ParentSegmentId::parse(ps), FolderId::parse(f)) {
+                (Some(ps), Some(f)) => Self::Folder(ps, f),
+                _ => Self::NotFound,
+            },
+            ["ps", ps, "tokens", t] => match (ParentSegmentId::parse(ps), TokenId::parse(t)) {
+                (Some(ps), Some(t)) => Self::Token(ps, t),
+                _ => Self::NotFound,
+            },
+            _ => Self::NotFound,
+        }
+    }
+
+    /// The `href` of a link to this route. Ids are digits only, so nothing needs escaping.
+    pub fn href(&self) -> String {
+        match self {
+            Self::ParentSegments | Self::NotFound => "#/".into(),
+            Self::ParentSegment(ps) => format!("#/ps/{ps}"),
+            Self::Folder(ps, f) => format!("#/ps/{ps}/folders/{f}"),
+            Self::Token(ps, t) => format!("#/ps/{ps}/tokens/{t}"),
+        }
+    }
+
+    /// The parent segment this route is inside of, if any.
+    pub fn parent_segment(&self) -> Option<&ParentSegmentId> {
+        match self {
+            Self::ParentSegment(ps) | Self::Folder(ps, _) | Self::Token(ps, _) => Some(ps),
+            Self::ParentSegments | Self::NotFound => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ps(id: &str) -> ParentSegmentId {
+        ParentSegmentId::parse(id).unwrap()
+    }
+
+    #[test]
+    fn parses_every_shape() {
+        assert_eq!(AppRoute::parse(""), AppRoute::ParentSegments);
+        assert_eq!(AppRoute::parse("#"), AppRoute::ParentSegments);
+        assert_eq!(AppRoute::parse("#/"), AppRoute::ParentSegments);
+        assert_eq!(AppRoute::parse("#/ps/12"), AppRoute::ParentSegment(ps("12")));
+        assert_eq!(AppRoute::parse("#/ps/12/"), AppRoute::ParentSegment(ps("12")));
+        assert_eq!(
+            AppRoute::parse("#/ps/12/folders/34"),
+            AppRoute::Folder(ps("12"), FolderId::parse("34").unwrap())
+        );
+        assert_eq!(
+            AppRoute::parse("#/ps/12/tokens/56?x=1"),
+            AppRoute::Token(ps("12"), TokenId::parse("56").unwrap())
+        );
+    }
+
+    #[test]
+    fn garbage_is_not_found() {
+        for bad in [
+            "#/ps",
+            "#/ps/abc",
+            "#/ps/-1",
+            "#/ps/12/tokens",
+            "#/ps/12/tokens/5x",
+            "#/ps/12/folders/",
+            "#/ps/12/widgets/3",
+            "#/ps/1/tokens/2/extra",
+            "#/ps/123456789012345678901",
+            "#/<script>",
+            "#/ps/%31",
+            "#/ps/١٢",
+        ] {
+            assert_eq!(AppRoute::parse(bad), AppRoute::NotFound, "{bad}");
+        }
+    }
+
+    #[test]
+    fn href_round_trips() {
+        let routes = [
+            AppRoute::ParentSegments,
+            AppRoute::ParentSegment(ps("1")),
+            AppRoute::Folder(ps("12"), FolderId::parse("34").unwrap()),
+            AppRoute::Token(ps("12"), TokenId::parse("56").unwrap()),
+        ];
+        for r in routes {
+            assert_eq!(AppRoute::parse(&r.href()), r);
+        }
+        assert_eq!(AppRoute::Token(ps("12"), TokenId::parse("56").unwrap()).href(), "#/ps/12/tokens/56");
+        assert_eq!(AppRoute::NotFound.href(), "#/");
+    }
+}

@@ -1,0 +1,16 @@
+//! Client-side state: the session, the hash route and the one folder-tree store.
+pub mod router;
+pub mod session;
+mod tree_edit;
+pub mod tree_keys;
+pub mod tree_model;
+pub mod tree_store;
+#[cfg(test)]
+mod tree_tests;
+
+pub use router::{use_router, HashRouter};
+pub use session::{Credentials, Session};
+pub use tree_edit::token_entity;
+pub use tree_keys::{KeyOutcome, TreeKey};
+pub use tree_model::{LoadState, NodeKey, Row, TreeModel};
+pub use tree_store::{use_tree, TreeStore};

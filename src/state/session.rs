@@ -1,0 +1,163 @@
+//! The connection: which API, with which key. The key lives in memory; only the user's explicit
+//! "Remember in this tab" copies it to sessionStorage (never localStorage: OWASP ASVS V8).
+
+use crate::api::{ApiError, Client, Region};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The sessionStorage entry written only when "Remember in this tab" is checked.
+const STORAGE_KEY: &str = "profiles-studio.session";
+
+/// What the user entered on the connect screen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Credentials {
+    pub region: String,
+    pub base_url: String,
+    pub api_key: String,
+}
+
+impl Credentials {
+    /// The API base URL these credentials point at: the region's host, or the custom URL.
+    pub fn endpoint(&self) -> Option<String> {
+        let region = Region::from_id(&self.region)?;
+        match region.base_url() {
+            Some(url) => Some(url.to_owned()),
+            None => Some(self.base_url.trim().to_owned()).filter(|u| crate::config::is_http_url(u)),
+        }
+    }
+
+    /// A client for these credentials; `None` if the region or URL is unusable.
+    pub fn client(&self) -> Option<Client> {
+        let key = self.api_key.trim();
+        (!key.is_empty()).then(|| self.endpoint().map(|url| Client::new(&url, Some(key.to_owned()))))?
+    }
+
+    /// Reads what `to_json` wrote; anything else (tampered, old format) is ignored.
+    pub fn from_json(text: &str) -> Option<Self> {
+        serde_json::from_str::<Self>(text).ok().filter(|c| c.client().is_some())
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The app-wide session, provided as context by `App`.
+#[derive(Clone, Copy)]
+pub struct Session {
+    client: RwSignal<Option<Client>>,
+    /// Why the user is back on the connect screen (a rejected key), shown there once.
+    notice: RwSignal<Option<String>>,
+}
+
+impl Session {
+    /// Starts disconnected, unless this tab remembered a connection.
+    pub fn restore() -> Self {
+        let client = read_storage().and_then(|c| c.client());
+        Self { client: RwSignal::new(client), notice: RwSignal::new(None) }
+    }
+
+    /// The connected client (tracked).
+    pub fn client(&self) -> Option<Client> {
+        self.client.get()
+    }
+
+    /// The connected client, without subscribing the caller.
+    pub fn client_untracked(&self) -> Option<Client> {
+        self.client.get_untracked()
+    }
+
+    pub fn is_connected(&self) -> bool {
+        self.client.with(Option::is_some)
+    }
+
+    pub fn notice(&self) -> Option<String> {
+        self.notice.get()
+    }
+
+    /// Keeps a verified client; stores the credentials only when the user asked to.
+    pub fn connect(&self, client: Client, credentials: &Credentials, remember: bool) {
+        if remember {
+            write_storage(Some(&credentials.to_json()));
+        } else {
+            write_storage(None);
+        }
+        self.notice.set(None);
+        self.client.set(Some(client));
+    }
+
+    /// Forgets the client and anything stored.
+    pub fn disconnect(&self) {
+        write_storage(None);
+        self.notice.set(None);
+        self.client.set(None);
+    }
+
+    /// Call with every API result: a 401 ends the session (and clears the stored key) but
+    /// leaves the URL alone, so the user returns to the same page after connecting again.
+    pub fn check<T>(&self, result: &Result<T, ApiError>) {
+        if matches!(result, Err(ApiError::Unauthorized)) {
+            write_storage(None);
+            self.notice.try_set(Some(
+                "The API key was not accepted any more (401). Connect again to continue where you were."
+                    .into(),
+            ));
+            self.client.try_set(None);
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn read_storage() -> Option<Credentials> {
+    Credentials::from_json(&storage()?.get_item(STORAGE_KEY).ok().flatten()?)
+}
+
+/// Writes or removes the stored credentials. Failures (storage disabled) are ignored: the
+/// session then simply isn't remembered, which is the safe direction.
+fn write_storage(value: Option<&str>) {
+    if let Some(s) = storage() {
+        _ = match value {
+            Some(v) => s.set_item(STORAGE_KEY, v),
+            None => s.remove_item(STORAGE_KEY),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn creds(region: &str, base: &str, key: &str) -> Credentials {
+        Credentials { region: region.into(), base_url: base.into(), api_key: key.into() }
+    }
+
+    #[test]
+    fn endpoint_per_region() {
+        assert_eq!(creds("us", "", "k").endpoint().as_deref(), Some("https://api-cdp.treasuredata.com"));
+        assert_eq!(
+            creds("custom", " http://127.0.0.1:8787 ", "k").endpoint().as_deref(),
+            Some("http://127.0.0.1:8787")
+        );
+        assert_eq!(creds("custom", "not a url", "k").endpoint(), None);
+        assert_eq!(creds("mars", "", "k").endpoint(), None);
+    }
+
+    #[test]
+    fn client_needs_a_key() {
+        assert!(creds("us", "", "  ").client().is_none());
+        assert!(creds("us", "", "1/abc").client().is_some());
+    }
+
+    #[test]
+    fn json_round_trip_and_garbage() {
+        let c = creds("custom", "http://h:1", "1/abc");
+        assert_eq!(Credentials::from_json(&c.to_json()), Some(c));
+        assert_eq!(Credentials::from_json("{}"), None);
+        assert_eq!(Credentials::from_json("<html>"), None);
+        assert_eq!(Credentials::from_json(r#"{"region":"us","baseUrl":"","apiKey":""}"#), None);
+    }
+}

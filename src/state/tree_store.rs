@@ -1,0 +1,187 @@
+//! The one tree store: a `TreeModel` in a signal, provided as context by the browse page, with
+//! intent methods. Views read it; user actions and finished writes update it in place.
+
+use super::session::Session;
+use super::tree_keys::{KeyOutcome, TreeKey};
+use super::tree_model::{LoadState, NodeKey, TreeModel};
+use crate::api::{ApiError, Client, Folder, FolderId, Token};
+use leptos::prelude::*;
+
+/// Upper bound on folder nesting when walking up to the root: a cycle in bad data must end.
+const MAX_DEPTH: usize = 32;
+
+/// The tree of the current parent segment.
+#[derive(Clone, Copy)]
+pub struct TreeStore {
+    model: RwSignal<TreeModel>,
+    /// `None` in component tests: nothing is fetched, the model is pre-filled.
+    session: Option<Session>,
+}
+
+impl TreeStore {
+    pub fn new(model: TreeModel, session: Option<Session>) -> Self {
+        Self { model: RwSignal::new(model), session }
+    }
+
+    /// Reads the model (tracked).
+    pub fn with<R>(&self, f: impl FnOnce(&TreeModel) -> R) -> R {
+        self.model.with(f)
+    }
+
+    /// Reads the model without subscribing (event handlers).
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&TreeModel) -> R) -> R {
+        self.model.with_untracked(f)
+    }
+
+    fn update<R>(&self, f: impl FnOnce(&mut TreeModel) -> R) -> Option<R> {
+        self.model.try_update(f)
+    }
+
+    fn client(&self) -> Option<Client> {
+        self.session.and_then(|s| s.client_untracked())
+    }
+
+    /// Fetches a folder's children (already marked `Loading`) and stores the answer.
+    fn fetch(&self, folder: FolderId) {
+        let (Some(client), model, session) = (self.client(), self.model, self.session) else { return };
+        leptos::task::spawn_local(async move {
+            let result = client.folder_children(&folder).await;
+            if let Some(s) = session {
+                s.check(&result);
+            }
+            model.try_update(|m| m.finish_load(&folder, result));
+        });
+    }
+
+    fn fetch_opt(&self, folder: Option<FolderId>) {
+        if let Some(f) = folder {
+            self.fetch(f);
+        }
+    }
+
+    /// Loads a folder's children unless they are loaded or loading (cached until Refresh).
+    pub fn ensure_loaded(&self, folder: &FolderId) {
+        let f = self.update(|m| m.begin_load(&NodeKey::folder(folder))).flatten();
+        self.fetch_opt(f);
+    }
+
+    /// Refetches a folder (the Retry and Refresh intents).
+    pub fn reload(&self, folder: &FolderId) {
+        let f = self
+            .update(|m| {
+                m.invalidate(folder);
+                m.begin_load(&NodeKey::folder(folder))
+            })
+            .flatten();
+        self.fetch_opt(f);
+    }
+
+    pub fn expand(&self, key: &NodeKey) {
+        let f = self.update(|m| m.expand(key)).flatten();
+        self.fetch_opt(f);
+    }
+
+    pub fn collapse(&self, key: &NodeKey) {
+        self.update(|m| m.collapse(key));
+    }
+
+    /// Opens a closed node, closes an open one (the disclosure triangle).
+    pub fn toggle(&self, key: &NodeKey) {
+        if self.with_untracked(|m| m.is_expanded(key)) {
+            self.collapse(key);
+        } else {
+            self.expand(key);
+        }
+    }
+
+    pub fn select(&self, key: Option<NodeKey>) {
+        self.update(|m| m.select(key));
+    }
+
+    pub fn focus(&self, key: NodeKey) {
+        self.update(|m| m.focus(key));
+    }
+
+    /// Applies a key; starts any fetch it needs and returns the rest for the view to carry out.
+    pub fn on_key(&self, key: TreeKey, now_ms: f64) -> KeyOutcome {
+        let out = self.update(|m| m.on_key(key, now_ms)).unwrap_or_default();
+        self.fetch_opt(out.load.clone());
+        out
+    }
+
+    /// Opens every folder on `path` (root first) and selects `target` in the last one: what a
+    /// deep link to a token or folder needs on a fresh load.
+    pub fn reveal(&self, path: &[FolderId], target: Option<NodeKey>) {
+        let loads = self
+            .update(|m| {
+                let root = m.root().clone();
+                let mut loads = Vec::new();
+                for folder in path {
+                    let key = NodeKey::folder(folder);
+                    let load = if key == root { m.begin_load(&key) } else { m.expand(&key) };
+                    loads.extend(load);
+                }
+                if let Some(t) = &target {
+                    m.focus(t.clone());
+                }
+                m.select(target);
+                loads
+            })
+            .unwrap_or_default();
+        for f in loads {
+            self.fetch(f);
+        }
+    }
+
+    pub fn upsert_token(&self, token: &Token) {
+        self.update(|m| m.upsert_token(token));
+    }
+
+    pub fn remove_entity(&self, key: &NodeKey) {
+        self.update(|m| m.remove_entity(key));
+    }
+
+    pub fn move_entity(&self, key: &NodeKey, to: &FolderId) {
+        self.update(|m| m.move_entity(key, to));
+    }
+
+    /// A folder's children as loaded, or how loading stands (tracked).
+    pub fn load_state(&self, folder: &FolderId) -> LoadState {
+        self.with(|m| m.load_state(&NodeKey::folder(folder)).clone())
+    }
+
+    /// The folders from the root down to `folder`, read from the cache or the API (one
+    /// `client.folder` per unknown ancestor). Used for breadcrumbs and deep links.
+    pub async fn folder_path(&self, folder: &FolderId) -> Result<Vec<Folder>, ApiError> {
+        let mut path = Vec::new();
+        let mut next = Some(folder.clone());
+        while let Some(id) = next.take() {
+            if path.len() >= MAX_DEPTH || path.iter().any(|f: &Folder| f.id == id) {
+                break;
+            }
+            let cached = self.model.try_with_untracked(|m| m.folder_info(&id).cloned()).flatten();
+            let f = match cached {
+                Some(f) => f,
+                None => {
+                    let client = self.client().ok_or(ApiError::Unauthorized)?;
+                    let result = client.folder(&id).await;
+                    if let Some(s) = self.session {
+                        s.check(&result);
+                    }
+                    let f = result?;
+                    self.update(|m| m.cache_folder(f.clone()));
+                    f
+                }
+            };
+            next = f.parent_id.clone();
+            path.push(f);
+        }
+        path.reverse();
+        Ok(path)
+    }
+}
+
+/// The tree store from context (provided by the browse page).
+pub fn use_tree() -> Option<TreeStore> {
+    use_context::<TreeStore>()
+}

@@ -1,0 +1,256 @@
+//! Browser tests of the folder tree (headless Chromium via wasm-bindgen-test): rendering,
+//! ARIA attributes and the APG keyboard behaviour, with a pre-filled model and no network.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use profiles_studio::api::{ApiError, Entity, EntityKind, FolderId, FolderListing};
+use profiles_studio::components::Tree;
+use profiles_studio::state::{NodeKey, TreeModel, TreeStore};
+use std::sync::{Arc, Mutex};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fid(s: &str) -> FolderId {
+    FolderId::parse(s).unwrap()
+}
+
+fn entity(kind: EntityKind, id: &str, name: &str, parent: &str) -> Entity {
+    Entity {
+        id: id.into(),
+        kind,
+        name: name.into(),
+        description: None,
+        population: Some(10),
+        parent_folder_id: Some(fid(parent)),
+        permissions: None,
+        nested: vec![],
+    }
+}
+
+/// root(1): Alpha(10)/[Key A(100), Seg(200)], Beta(11) failed, Migrated Web Access Token(12) loading, Zed(101)
+fn model() -> TreeModel {
+    let mut m = TreeModel::new(&fid("1"));
+    let top = vec![
+        entity(EntityKind::Folder, "10", "Alpha", "1"),
+        entity(EntityKind::Folder, "11", "Beta", "1"),
+        entity(EntityKind::Folder, "12", "Migrated Web Access Token", "1"),
+        entity(EntityKind::Token, "101", "Zed", "1"),
+    ];
+    m.apply_listing(&fid("1"), FolderListing { folder: None, children: top });
+    let alpha = vec![
+        entity(EntityKind::Token, "100", "Key A", "10"),
+        entity(EntityKind::SegmentRealtime, "200", "Seg", "10"),
+    ];
+    m.apply_listing(&fid("10"), FolderListing { folder: None, children: alpha });
+    m
+}
+
+struct Mounted {
+    _handle: Box<dyn std::any::Any>,
+    root: HtmlElement,
+    activated: Arc<Mutex<Vec<NodeKey>>>,
+}
+
+fn mount(model: TreeModel) -> Mounted {
+    let document = document();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let activated = Arc::new(Mutex::new(Vec::new()));
+    let log = activated.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let store = TreeStore::new(model, None);
+        let on_activate = Callback::new(move |k: NodeKey| log.lock().unwrap().push(k));
+        view! { <Tree store label="Folders of Demo" on_activate/> }
+    });
+    Mounted { _handle: Box::new(handle), root, activated }
+}
+
+fn item(root: &HtmlElement, name: &str) -> HtmlElement {
+    let items = root.query_selector_all("[role=treeitem]").unwrap();
+    for i in 0..items.length() {
+        let el: HtmlElement = items.item(i).unwrap().unchecked_into();
+        if accessible_name(&el) == name {
+            return el;
+        }
+    }
+    panic!("no treeitem named {name}");
+}
+
+/// The name given by `aria-labelledby` (how the tree items are named).
+fn accessible_name(el: &Element) -> String {
+    let id = el.get_attribute("aria-labelledby").unwrap_or_default();
+    document().get_element_by_id(&id).and_then(|l| l.text_content()).unwrap_or_default()
+}
+
+/// The group an item owns through `aria-owns` (a DOM sibling, as in the APG navigation tree).
+fn group_of(item: &Element) -> Option<Element> {
+    let group = document().get_element_by_id(&item.get_attribute("aria-owns")?)?;
+    (group.get_attribute("role").as_deref() == Some("group")).then_some(group)
+}
+
+fn attr(el: &Element, name: &str) -> Option<String> {
+    el.get_attribute(name)
+}
+
+fn focused_name() -> String {
+    document().active_element().map(|el| accessible_name(&el)).unwrap_or_default()
+}
+
+async fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let target = document().active_element().expect("something has focus");
+    target.dispatch_event(&ev).unwrap();
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn renders_tree_roles_and_aria() {
+    let m = mount(model());
+    leptos::task::tick().await;
+    let tree = m.root.query_selector("[role=tree]").unwrap().expect("a tree");
+    assert_eq!(attr(&tree, "aria-label").as_deref(), Some("Folders of Demo"));
+    let top = m.root.query_selector_all("[role=tree] > li > [role=treeitem]").unwrap();
+    assert_eq!(top.length(), 4);
+
+    let alpha = item(&m.root, "Alpha");
+    assert_eq!(attr(&alpha, "data-kind").as_deref(), Some("folder"));
+    assert_eq!(attr(&alpha, "aria-expanded").as_deref(), Some("false"));
+    assert_eq!(attr(&alpha, "aria-level").as_deref(), Some("1"));
+    assert_eq!(attr(&alpha, "aria-posinset").as_deref(), Some("1"));
+    assert_eq!(attr(&alpha, "aria-setsize").as_deref(), Some("4"));
+    assert_eq!(attr(&alpha, "aria-selected").as_deref(), Some("false"));
+    assert_eq!(attr(&alpha, "tabindex").as_deref(), Some("0"), "the first item is the tab stop");
+
+    let zed = item(&m.root, "Zed");
+    assert_eq!(attr(&zed, "data-kind").as_deref(), Some("token"));
+    assert_eq!(attr(&zed, "aria-expanded"), None, "end nodes have no aria-expanded");
+    assert_eq!(attr(&zed, "aria-posinset").as_deref(), Some("4"));
+    assert_eq!(attr(&zed, "tabindex").as_deref(), Some("-1"));
+    let key_icon = zed.query_selector("svg.icon-key").unwrap().expect("tokens are prefaced with a key icon");
+    assert_eq!(attr(&key_icon, "aria-hidden").as_deref(), Some("true"));
+    assert!(alpha.query_selector("svg.icon-key").unwrap().is_none());
+    assert!(m.root.query_selector_all("[role=treeitem][tabindex='0']").unwrap().length() == 1);
+    assert!(m.root.inner_html().find("style=").is_none(), "no inline styles");
+}
+
+#[wasm_bindgen_test]
+async fn arrows_open_close_and_move() {
+    let m = mount(model());
+    leptos::task::tick().await;
+    item(&m.root, "Alpha").focus().unwrap();
+
+    press("ArrowDown").await;
+    assert_eq!(focused_name(), "Beta");
+    assert_eq!(
+        attr(&item(&m.root, "Beta"), "tabindex").as_deref(),
+        Some("0"),
+        "roving tabindex follows focus"
+    );
+    assert_eq!(attr(&item(&m.root, "Alpha"), "tabindex").as_deref(), Some("-1"));
+    press("ArrowUp").await;
+    assert_eq!(focused_name(), "Alpha");
+
+    press("ArrowRight").await;
+    let alpha = item(&m.root, "Alpha");
+    assert_eq!(attr(&alpha, "aria-expanded").as_deref(), Some("true"));
+    assert_eq!(focused_name(), "Alpha", "Right opens without moving");
+    let group = group_of(&alpha).expect("children in a group owned by the item");
+    assert_eq!(group.query_selector_all("[role=treeitem]").unwrap().length(), 2);
+    let seg = item(&m.root, "Seg");
+    assert_eq!(attr(&seg, "aria-level").as_deref(), Some("2"));
+    assert_eq!(attr(&seg, "data-kind").as_deref(), Some("segment-realtime"));
+    assert_eq!(attr(&seg, "aria-posinset").as_deref(), Some("2"));
+    assert_eq!(attr(&seg, "aria-setsize").as_deref(), Some("2"));
+
+    press("ArrowRight").await;
+    assert_eq!(focused_name(), "Key A", "Right on an open folder enters it");
+    press("ArrowDown").await;
+    assert_eq!(focused_name(), "Seg");
+    press("ArrowLeft").await;
+    assert_eq!(focused_name(), "Alpha", "Left on a child goes to the parent");
+    press("ArrowLeft").await;
+    assert_eq!(attr(&item(&m.root, "Alpha"), "aria-expanded").as_deref(), Some("false"));
+    assert!(m.root.query_selector_all("[role=group]").unwrap().length() == 0);
+
+    press("End").await;
+    assert_eq!(focused_name(), "Zed");
+    press("Home").await;
+    assert_eq!(focused_name(), "Alpha");
+    assert_eq!(m.root.query_selector_all("[role=treeitem][tabindex='0']").unwrap().length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn enter_selects_and_type_ahead_finds() {
+    let m = mount(model());
+    leptos::task::tick().await;
+    item(&m.root, "Alpha").focus().unwrap();
+
+    press("z").await;
+    assert_eq!(focused_name(), "Zed");
+    press("Enter").await;
+    let zed = item(&m.root, "Zed");
+    assert_eq!(attr(&zed, "aria-selected").as_deref(), Some("true"));
+    assert_eq!(m.activated.lock().unwrap().last().map(|k| k.id.clone()).as_deref(), Some("101"));
+
+    press("m").await;
+    assert_eq!(focused_name(), "Migrated Web Access Token");
+    press("Tab").await; // not the tree's key: nothing changes
+    assert_eq!(focused_name(), "Migrated Web Access Token");
+}
+
+#[wasm_bindgen_test]
+async fn loading_and_failed_folders_show_status_and_retry() {
+    let mut model = model();
+    let beta = NodeKey::folder(&fid("11"));
+    model.expand(&beta);
+    model.finish_load(
+        &fid("11"),
+        Err(ApiError::Server { status: 500, message: "boom".into(), retry_after_secs: None }),
+    );
+    model.expand(&NodeKey::folder(&fid("12"))); // stays loading: no client in tests
+    let m = mount(model);
+    leptos::task::tick().await;
+
+    let beta = item(&m.root, "Beta");
+    let group = group_of(&beta).expect("a group under the failed folder");
+    let alert = group.query_selector("[role=alert]").unwrap().expect("error in place");
+    assert!(alert.text_content().unwrap_or_default().contains("500"));
+    let status_item = alert.parent_element().unwrap();
+    assert_eq!(attr(&status_item, "role").as_deref(), Some("treeitem"), "groups hold only tree items");
+    assert_eq!(attr(&status_item, "aria-level").as_deref(), Some("2"));
+    let retry = status_item.query_selector("button").unwrap().expect("a Retry button");
+    assert_eq!(retry.text_content().as_deref(), Some("Retry"));
+    assert_eq!(accessible_name(&beta), "Beta", "status text is not part of the item's name");
+    assert_eq!(beta.text_content().as_deref(), Some("Beta"), "the item's own text is just its name");
+
+    let migrated = item(&m.root, "Migrated Web Access Token");
+    let status =
+        group_of(&migrated).unwrap().query_selector("[role=status]").unwrap().expect("loading status");
+    assert!(status.text_content().unwrap_or_default().contains("Loading"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_folder_row_opens_and_selects_it() {
+    let m = mount(model());
+    leptos::task::tick().await;
+    let alpha = item(&m.root, "Alpha");
+    let row: HtmlElement = alpha.query_selector(".tree-row").unwrap().unwrap().unchecked_into();
+    row.click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&alpha, "aria-expanded").as_deref(), Some("true"));
+    assert_eq!(attr(&alpha, "aria-selected").as_deref(), Some("true"));
+    assert_eq!(m.activated.lock().unwrap().len(), 1);
+    // The toggle closes it again, without activating.
+    let toggle: HtmlElement = alpha.query_selector(".tree-toggle").unwrap().unwrap().unchecked_into();
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&alpha, "aria-expanded").as_deref(), Some("false"));
+    assert_eq!(m.activated.lock().unwrap().len(), 1);
+}
