@@ -8,6 +8,7 @@ use std::process::Command;
 /// A release `dist/` (wasm-opt -Oz, hashed file names, SRI on every asset).
 pub fn release() -> Result {
     run(trunk().args(["build", "--release"]))?;
+    crate::csp::write_policy(&paths::dist_dir())?;
     println!("xtask: release build in {}", paths::dist_dir().display());
     Ok(())
 }

@@ -50,6 +50,9 @@ export default async function globalSetup() {
     'cdp-sim listening on ',
   );
   fs.writeFileSync(configFile, JSON.stringify({ region: 'custom', baseUrl: simUrl }));
+  // The strict policy the build wrote for hosts, with the simulator as one more API origin.
+  const policy = fs.readFileSync(path.join(dist, 'content-security-policy.txt'), 'utf8').trim();
+  fs.writeFileSync(cspFile, policy.replace("connect-src 'self'", `connect-src 'self' ${simUrl}`));
   Object.assign(process.env, { APP_URL: appUrl, SIM_URL: simUrl, SIM_KEY, CSP_FILE: cspFile });
 
   return async () => {

@@ -1,5 +1,5 @@
 // Issue 2: connect, pick a parent segment, browse the folder tree, open a token.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
 import { App } from '../support/app';
 import { Sim, simKey } from '../support/sim';
 import { expectAccessible } from '../support/axe';

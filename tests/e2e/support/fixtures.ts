@@ -1,0 +1,26 @@
+// The suite's `test`: every page runs under the strict Content-Security-Policy that
+// `cargo xtask build` writes (served as a header by the static host), and a test fails on any
+// `securitypolicyviolation` event or uncaught page error (a Rust panic surfaces as one).
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend<{ pageGuards: void }>({
+  pageGuards: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+      // Reported through a binding, so that violations survive navigations and reloads.
+      await page.exposeFunction('__reportCspViolation', (text: string) => errors.push(`CSP violation: ${text}`));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const text = `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`;
+          (window as any).__reportCspViolation(text);
+        });
+      });
+      await use();
+      expect(errors, 'CSP violations and uncaught errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
