@@ -254,3 +254,123 @@ async fn clicking_a_folder_row_opens_and_selects_it() {
     assert_eq!(attr(&alpha, "aria-expanded").as_deref(), Some("false"));
     assert_eq!(m.activated.lock().unwrap().len(), 1);
 }
+
+// ---------- Dialog (APG modal dialog) ----------
+
+mod dialog {
+    use super::*;
+    use profiles_studio::components::Dialog;
+
+    fn by_id(id: &str) -> HtmlElement {
+        document().get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
+    }
+
+    fn active_id() -> String {
+        document().active_element().map(|el| el.id()).unwrap_or_default()
+    }
+
+    async fn press_with(key: &str, shift: bool) {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_shift_key(shift);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        document().active_element().expect("something has focus").dispatch_event(&ev).unwrap();
+        leptos::task::tick().await;
+    }
+
+    /// An "Open" button and a dialog with a field, Cancel (first focus) and OK.
+    fn mount_dialog(prefix: &'static str) -> (Box<dyn std::any::Any>, Arc<Mutex<u32>>) {
+        let document = document();
+        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&root).unwrap();
+        let closes = Arc::new(Mutex::new(0));
+        let count = closes.clone();
+        let handle = leptos::mount::mount_to(root, move || {
+            let open = RwSignal::new(false);
+            let on_close = Callback::new(move |()| {
+                *count.lock().unwrap() += 1;
+                open.set(false);
+            });
+            view! {
+                <button id=format!("{prefix}-opener") on:click=move |_| open.set(true)>"Open"</button>
+                <button id=format!("{prefix}-outside")>"Outside"</button>
+                {move || open.get().then(|| view! {
+                    <Dialog title="Rename the thing" on_close>
+                        <label>"Name" <input id=format!("{prefix}-name") type="text"/></label>
+                        <div>
+                            <button id=format!("{prefix}-cancel") data-autofocus="" on:click=move |_| open.set(false)>"Cancel"</button>
+                            <button id=format!("{prefix}-ok")>"OK"</button>
+                        </div>
+                    </Dialog>
+                })}
+            }
+        });
+        (Box::new(handle), closes)
+    }
+
+    async fn open(prefix: &str) -> Element {
+        let opener = by_id(&format!("{prefix}-opener"));
+        opener.focus().unwrap();
+        opener.click();
+        leptos::task::tick().await;
+        document()
+            .query_selector("dialog[role=dialog]")
+            .unwrap()
+            .expect("a dialog is shown after clicking the opener")
+    }
+
+    #[wasm_bindgen_test]
+    async fn is_labelled_modal_and_focuses_inside() {
+        let (_h, _) = mount_dialog("d1");
+        let dialog = open("d1").await;
+        assert_eq!(attr(&dialog, "aria-modal").as_deref(), Some("true"));
+        let title_id = attr(&dialog, "aria-labelledby").expect("labelled by its title");
+        let title = document().get_element_by_id(&title_id).expect("the title element");
+        assert_eq!(title.text_content().as_deref(), Some("Rename the thing"));
+        assert_eq!(title.tag_name(), "H2");
+        let native: web_sys::HtmlDialogElement = dialog.clone().unchecked_into();
+        assert!(native.open(), "shown with showModal()");
+        assert_eq!(active_id(), "d1-cancel", "focus moves to the data-autofocus element");
+        press("Escape").await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn tab_and_shift_tab_wrap_inside() {
+        let (_h, _) = mount_dialog("d2");
+        open("d2").await;
+        by_id("d2-ok").focus().unwrap();
+        press_with("Tab", false).await;
+        assert_eq!(active_id(), "d2-name", "Tab on the last element wraps to the first");
+        press_with("Tab", true).await;
+        assert_eq!(active_id(), "d2-ok", "Shift+Tab on the first element wraps to the last");
+        // In the middle, Tab is left to the browser (not moved by the dialog).
+        by_id("d2-cancel").focus().unwrap();
+        press_with("Tab", false).await;
+        assert_eq!(active_id(), "d2-cancel");
+        press("Escape").await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn escape_closes_and_focus_returns_to_the_opener() {
+        let (_h, closes) = mount_dialog("d3");
+        open("d3").await;
+        by_id("d3-name").focus().unwrap();
+        press("Escape").await;
+        assert_eq!(*closes.lock().unwrap(), 1, "Escape asks the owner to close, once");
+        assert!(document().query_selector("dialog").unwrap().is_none(), "the dialog is gone");
+        assert_eq!(active_id(), "d3-opener", "focus is back on the button that opened it");
+    }
+
+    #[wasm_bindgen_test]
+    async fn cancel_closes_and_focus_returns_to_the_opener() {
+        let (_h, closes) = mount_dialog("d4");
+        open("d4").await;
+        by_id("d4-cancel").click();
+        leptos::task::tick().await;
+        assert!(document().query_selector("dialog").unwrap().is_none());
+        assert_eq!(*closes.lock().unwrap(), 0, "Cancel is the owner's own button");
+        assert_eq!(active_id(), "d4-opener");
+    }
+}

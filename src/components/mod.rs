@@ -1,6 +1,7 @@
 //! Reusable widgets. Each file holds one component family.
 pub mod breadcrumbs;
 pub mod copy_button;
+pub mod dialog;
 pub mod error_view;
 pub mod icon;
 pub mod spinner;
@@ -9,6 +10,7 @@ mod tree_item;
 
 pub use breadcrumbs::{Breadcrumbs, Crumb};
 pub use copy_button::CopyButton;
+pub use dialog::Dialog;
 pub use error_view::{explain, ErrorView};
 pub use icon::KindIcon;
 pub use spinner::{Loading, Spinner};
