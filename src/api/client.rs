@@ -107,6 +107,16 @@ impl Client {
         decode::decode_folder_listing(id, &self.get(&format!("/entities/by-folder/{id}?depth=1")).await?)
     }
 
+    /// `GET /entities/by-folder/{root}?depth=32&with_rule=false`: every token under `root` the
+    /// user may see (folders without view are listed but not entered), for advisory checks such
+    /// as "this name is already used in the parent segment". The API documents no maximum depth;
+    /// 32 is what other tools use. Segment rules are left out to keep the answer small.
+    pub async fn tokens_under(&self, root: &FolderId) -> Result<Vec<Entity>, ApiError> {
+        decode::decode_tokens_in_tree(
+            &self.get(&format!("/entities/by-folder/{root}?depth=32&with_rule=false")).await?,
+        )
+    }
+
     /// `GET /entities/tokens/{id}`, with its segment summaries and users joined in.
     pub async fn token(&self, id: &TokenId) -> Result<Token, ApiError> {
         decode::decode_token(&self.get(&format!("/entities/tokens/{id}")).await?)

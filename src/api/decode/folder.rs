@@ -58,6 +58,20 @@ pub fn decode_folder_listing(folder_id: &FolderId, body: &str) -> Result<FolderL
     Ok(FolderListing { folder: this.map(folder_from).transpose()?, children })
 }
 
+/// Decodes a deep by-folder answer into the tokens it lists, wherever they sit. Items that are
+/// not tokens are skipped without being decoded, and so is a token that does not decode: the
+/// list feeds advisory checks (a name already in use), and the server has the last word.
+pub fn decode_tokens_in_tree(body: &str) -> Result<Vec<Entity>, ApiError> {
+    let doc: Document<Value> = parse_body(body)?;
+    let Value::Array(items) = doc.data else { return Err(decode_err("by-folder: `data` is not a list")) };
+    Ok(items
+        .into_iter()
+        .filter_map(|v| serde_json::from_value::<Resource>(v).ok())
+        .filter(|r| r.kind() == "token")
+        .filter_map(|r| entity_from(&r).ok())
+        .collect())
+}
+
 fn folder_from(r: &Resource) -> Result<Folder, ApiError> {
     let id = parse_id(r.require_raw_id("folder")?, "folder id", FolderId::parse)?;
     let inner = || -> Result<Folder, ApiError> {

@@ -6,7 +6,7 @@ mod legacy;
 mod parent_segment;
 mod token;
 
-pub use folder::{decode_folder, decode_folder_listing};
+pub use folder::{decode_folder, decode_folder_listing, decode_tokens_in_tree};
 pub use legacy::{decode_attributes, decode_segments};
 pub use parent_segment::{decode_parent_segment, decode_parent_segments};
 pub use token::decode_token;

@@ -222,3 +222,31 @@ fn listing_refuses_broken_items() {
     assert_decode_err(decode_folder_listing(&f, r#"{"included": []}"#), "unexpected shape");
     assert_decode_err(decode_folder_listing(&f, r#"{"data": [{"id": "1", "type": "tok"#), "not valid JSON");
 }
+
+#[test]
+fn deep_listing_yields_every_token_at_any_depth() {
+    use super::super::decode::decode_tokens_in_tree;
+    let deep = r#"{"data": [
+      {"id": "1", "type": "folder-segment", "attributes": {"audienceId": "9", "name": "Root"},
+        "relationships": {"parentFolder": {"data": null}}},
+      {"id": "2", "type": "folder-segment", "attributes": {"audienceId": "9", "name": "Web"},
+        "relationships": {"parentFolder": {"data": {"id": "1", "type": "folder-segment"}}}},
+      {"id": "70", "type": "token", "attributes": {"name": "Top token"},
+        "relationships": {"parentFolder": {"data": {"id": "1", "type": "folder-segment"}}}},
+      {"id": "71", "type": "token", "attributes": {"name": "Deep token", "description": "x"},
+        "relationships": {"parentFolder": {"data": {"id": "2", "type": "folder-segment"}}}},
+      {"id": "72", "type": "token", "attributes": {},
+        "relationships": {"parentFolder": {"data": {"id": "2", "type": "folder-segment"}}}},
+      {"id": "55", "type": "segment-batch", "attributes": {"name": "Top token"}},
+      "garbage"
+    ], "included": []}"#;
+    let tokens = decode_tokens_in_tree(deep).unwrap();
+    let found: Vec<(&str, &str, Option<&str>)> = tokens
+        .iter()
+        .map(|t| (t.id.as_str(), t.name.as_str(), t.parent_folder_id.as_ref().map(|f| f.as_str())))
+        .collect();
+    assert_eq!(found, [("70", "Top token", Some("1")), ("71", "Deep token", Some("2"))]);
+    assert!(tokens.iter().all(|t| t.kind == EntityKind::Token));
+    assert_decode_err(decode_tokens_in_tree(r#"{"data": {"id": "1"}}"#), "not a list");
+    assert_decode_err(decode_tokens_in_tree("<html>502</html>"), "not valid JSON");
+}
