@@ -374,3 +374,166 @@ mod dialog {
         assert_eq!(active_id(), "d4-opener");
     }
 }
+
+// ---------- Folder picker (the Move dialog's tree) ----------
+
+mod picker {
+    use super::*;
+    use profiles_studio::api::FolderPermissions;
+
+    /// root(1): Alpha(10)/[Key A (token), Inner(13)], Locked(11, no edit), Zed (token)
+    fn source() -> TreeModel {
+        let mut m = TreeModel::new(&fid("1"));
+        let mut locked = entity(EntityKind::Folder, "11", "Locked", "1");
+        locked.permissions = Some(FolderPermissions { view: true, edit: false });
+        let top = vec![
+            entity(EntityKind::Folder, "10", "Alpha", "1"),
+            locked,
+            entity(EntityKind::Token, "101", "Zed", "1"),
+        ];
+        m.apply_listing(&fid("1"), FolderListing { folder: None, children: top });
+        let alpha = vec![
+            entity(EntityKind::Token, "100", "Key A", "10"),
+            entity(EntityKind::Folder, "13", "Inner", "10"),
+        ];
+        m.apply_listing(&fid("10"), FolderListing { folder: None, children: alpha });
+        m
+    }
+
+    /// The name from every id in `aria-labelledby`, joined by spaces.
+    fn name_of(el: &Element) -> String {
+        let ids = el.get_attribute("aria-labelledby").unwrap_or_default();
+        let parts: Vec<String> = ids
+            .split_whitespace()
+            .filter_map(|id| document().get_element_by_id(id).and_then(|l| l.text_content()))
+            .collect();
+        parts.join(" ")
+    }
+
+    fn picker_item(root: &HtmlElement, name: &str) -> HtmlElement {
+        let items =
+            root.query_selector_all("[role=tree][aria-label='Destination folder'] [role=treeitem]").unwrap();
+        (0..items.length())
+            .map(|i| items.item(i).unwrap().unchecked_into::<HtmlElement>())
+            .find(|el| name_of(el) == name)
+            .unwrap_or_else(|| panic!("no picker item named {name}"))
+    }
+
+    #[wasm_bindgen_test]
+    async fn folders_only_current_and_read_only_disabled_with_the_reason() {
+        let document = document();
+        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&root).unwrap();
+        let handle = leptos::mount::mount_to(root.clone(), || {
+            let src = source();
+            let main = TreeStore::new(src.clone(), None);
+            let pick = TreeStore::new(TreeModel::folder_picker(&src, "Demo", &fid("10")), None);
+            let noop = Callback::new(|_: NodeKey| {});
+            view! {
+                <Tree store=main label="Folders of Demo" on_activate=noop/>
+                <Tree store=pick label="Destination folder" on_activate=noop/>
+            }
+        });
+        leptos::task::tick().await;
+
+        let tree = root.query_selector("[role=tree][aria-label='Destination folder']").unwrap().unwrap();
+        assert_eq!(tree.query_selector_all("[data-kind=token]").unwrap().length(), 0, "folders only");
+        let top = picker_item(&root, "Demo");
+        assert_eq!(attr(&top, "aria-level").as_deref(), Some("1"), "the root folder is the top item");
+        assert_eq!(attr(&top, "aria-expanded").as_deref(), Some("true"));
+        let alpha = picker_item(&root, "Alpha (Current folder)");
+        assert_eq!(attr(&alpha, "aria-disabled").as_deref(), Some("true"));
+        assert_eq!(attr(&alpha, "tabindex").as_deref(), Some("0"), "focus starts on the current folder");
+        let locked = picker_item(&root, "Locked (No edit permission)");
+        assert_eq!(attr(&locked, "aria-disabled").as_deref(), Some("true"));
+        // Every id is unique although both trees show the same folders.
+        let ids = root.query_selector_all("[id]").unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..ids.length() {
+            let id = ids.item(i).unwrap().unchecked_into::<Element>().id();
+            assert!(seen.insert(id.clone()), "duplicate id {id}");
+        }
+        assert_eq!(alpha.id(), "pick-ti-folder-10");
+
+        // Disabled items can't be chosen, by click or by Enter; a click still opens them.
+        let row = |el: &HtmlElement| -> HtmlElement {
+            el.query_selector(".tree-row").unwrap().unwrap().unchecked_into()
+        };
+        row(&locked).click();
+        leptos::task::tick().await;
+        assert_eq!(attr(&locked, "aria-selected").as_deref(), Some("false"));
+        assert_eq!(attr(&locked, "aria-expanded").as_deref(), Some("true"));
+        row(&alpha).click();
+        leptos::task::tick().await;
+        assert_eq!(attr(&alpha, "aria-selected").as_deref(), Some("false"));
+        alpha.focus().unwrap();
+        press("Enter").await;
+        assert_eq!(attr(&alpha, "aria-selected").as_deref(), Some("false"));
+        // The current folder's loaded subfolders show (its token doesn't); Down, Enter chooses.
+        press("ArrowDown").await;
+        let inner = picker_item(&root, "Inner");
+        assert_eq!(document.active_element().map(|e| e.id()).as_deref(), Some("pick-ti-folder-13"));
+        press("Enter").await;
+        assert_eq!(attr(&inner, "aria-selected").as_deref(), Some("true"));
+        assert_eq!(attr(&inner, "aria-disabled"), None);
+        row(&top).click();
+        leptos::task::tick().await;
+        assert_eq!(attr(&top, "aria-selected").as_deref(), Some("true"), "the root is a destination too");
+        // The main tree is unchanged: nothing disabled, its own ids.
+        let main_alpha = item(&root, "Alpha");
+        assert_eq!(main_alpha.id(), "ti-folder-10");
+        assert_eq!(attr(&main_alpha, "aria-disabled"), None);
+        drop(handle);
+    }
+}
+
+// ---------- Toasts ----------
+
+mod toasts {
+    use super::*;
+    use profiles_studio::components::toast::{ToastAction, ToastHost, Toasts};
+
+    #[wasm_bindgen_test]
+    async fn announced_politely_and_undo_runs_once() {
+        let document = document();
+        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&root).unwrap();
+        let slot: Arc<Mutex<Option<Toasts>>> = Arc::new(Mutex::new(None));
+        let put = slot.clone();
+        let _handle = leptos::mount::mount_to(root.clone(), move || {
+            let toasts = Toasts::new();
+            *put.lock().unwrap() = Some(toasts);
+            view! { <ToastHost toasts/> }
+        });
+        leptos::task::tick().await;
+        let toasts = slot.lock().unwrap().unwrap();
+        let region =
+            root.query_selector("[role=status]").unwrap().expect("the live region exists before any toast");
+        assert_eq!(region.child_element_count(), 0);
+
+        let runs = Arc::new(Mutex::new(0));
+        let count = runs.clone();
+        toasts.show("Moved “A” to “B”.", Some(ToastAction::new("Undo", move || *count.lock().unwrap() += 1)));
+        leptos::task::tick().await;
+        assert!(region.text_content().unwrap_or_default().contains("Moved “A” to “B”."));
+        let undo: HtmlElement = region.query_selector("button").unwrap().unwrap().unchecked_into();
+        assert_eq!(undo.text_content().as_deref(), Some("Undo"));
+        undo.click();
+        undo.click(); // a second click on the same (now removed) button does nothing
+        leptos::task::tick().await;
+        assert_eq!(*runs.lock().unwrap(), 1, "Undo runs once");
+        assert_eq!(region.child_element_count(), 0, "and its toast is gone");
+
+        for i in 1..=4 {
+            toasts.show(format!("Toast {i}"), None);
+        }
+        leptos::task::tick().await;
+        assert_eq!(toasts.messages(), ["Toast 2", "Toast 3", "Toast 4"], "at most three, oldest first out");
+        let dismiss: HtmlElement = region.query_selector("button").unwrap().unwrap().unchecked_into();
+        assert_eq!(dismiss.text_content().as_deref(), Some("Dismiss"));
+        dismiss.click();
+        leptos::task::tick().await;
+        assert_eq!(toasts.messages(), ["Toast 3", "Toast 4"]);
+        assert!(root.inner_html().find("style=").is_none(), "no inline styles");
+    }
+}

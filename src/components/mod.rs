@@ -5,6 +5,7 @@ pub mod dialog;
 pub mod error_view;
 pub mod icon;
 pub mod spinner;
+pub mod toast;
 pub mod tree;
 mod tree_item;
 

@@ -58,7 +58,7 @@ pub fn Tree(
             ev.prevent_default();
         }
         if let Some(target) = out.focus {
-            focus_item(&target);
+            focus_dom_id(store.with_untracked(|m| m.dom_id(&target)));
         }
         if let Some(target) = out.activate {
             on_activate.run(target);
@@ -102,7 +102,11 @@ pub fn Tree(
 /// Moves DOM focus to an item; if it is not rendered yet (just loaded), tries once more on the
 /// next frame.
 pub fn focus_item(key: &NodeKey) {
-    let id = key.dom_id();
+    focus_dom_id(key.dom_id());
+}
+
+/// Focuses the element with this id now, or on the next frame if it is not rendered yet.
+fn focus_dom_id(id: String) {
     if !try_focus(&id) {
         request_animation_frame(move || {
             try_focus(&id);

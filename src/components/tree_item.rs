@@ -29,7 +29,7 @@ pub fn tree_item(
     tab_stop: Memo<Option<NodeKey>>,
     on_activate: Callback<NodeKey>,
 ) -> AnyView {
-    let dom_id = key.dom_id();
+    let dom_id = store.with_untracked(|m| m.dom_id(&key));
     let label_id = format!("{dom_id}-label");
     let labelledby = label_id.clone();
     let data_kind = key.kind.data_kind().to_owned();
@@ -60,6 +60,13 @@ pub fn tree_item(
     });
     let k = key.clone();
     let children = Memo::new(move |_| store.with(|m| m.children_of(&k).to_vec()));
+    // In a folder picker: why this folder can't be chosen (shown in the row).
+    let k = key.clone();
+    let disabled = Memo::new(move |_| store.with(|m| m.disabled_reason(&k)));
+    let reason_id = format!("{dom_id}-reason");
+    // The reason is visible text in the row, so it is part of the name ("Cart (Current folder)").
+    let labelled_with_reason = format!("{label_id} {reason_id}");
+    let empty_label = store.with_untracked(|m| m.empty_label());
 
     let k = key.clone();
     let on_row_click = move |_| {
@@ -118,7 +125,7 @@ pub fn tree_item(
             .into_any();
             status_item(status_level, "tree-error", false, content)
         }
-        Below::Empty => status_item(status_level, "tree-note", true, "Empty folder".into_any()),
+        Below::Empty => status_item(status_level, "tree-note", true, empty_label.into_any()),
         Below::Children => {
             let parent = k.clone();
             view! {
@@ -142,18 +149,24 @@ pub fn tree_item(
             class="tree-item"
             role="treeitem"
             data-kind=data_kind
-            aria-labelledby=labelledby
+            aria-labelledby=move || {
+                if disabled.get().is_some() { labelled_with_reason.clone() } else { labelledby.clone() }
+            }
             aria-owns=move || has_group.get().then(|| owns.clone())
             aria-posinset=move || position.get().0.to_string()
             aria-setsize=move || position.get().1.to_string()
             aria-expanded=move || expandable.get().then(|| expanded.get().to_string())
             aria-selected=move || selected.get().to_string()
+            aria-disabled=move || disabled.get().map(|_| "true")
             tabindex=move || if is_tab_stop.get() { "0" } else { "-1" }
         >
             <div class="tree-row" on:click=on_row_click>
                 {toggle}
                 <KindIcon kind/>
                 <span class="tree-label" id=label_id>{move || name.get()}</span>
+                {move || {
+                    disabled.get().map(|reason| view! { <span class="tree-reason" id=reason_id.clone()>"("{reason}")"</span> })
+                }}
             </div>
         </div>
     }

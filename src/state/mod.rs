@@ -1,9 +1,11 @@
 //! Client-side state: the session, the hash route and the one folder-tree store.
 pub mod router;
 pub mod session;
+pub mod token_ops;
 mod tree_edit;
 pub mod tree_keys;
 pub mod tree_model;
+mod tree_picker;
 pub mod tree_store;
 #[cfg(test)]
 mod tree_tests;
@@ -13,4 +15,5 @@ pub use session::{Credentials, Session};
 pub use tree_edit::token_entity;
 pub use tree_keys::{KeyOutcome, TreeKey};
 pub use tree_model::{LoadState, NodeKey, Row, TreeModel};
+pub use tree_picker::{REASON_CURRENT, REASON_NO_EDIT, REASON_NO_VIEW};
 pub use tree_store::{use_tree, TreeStore};

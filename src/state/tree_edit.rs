@@ -26,6 +26,20 @@ impl TreeModel {
         self.upsert_entity(token_entity(token));
     }
 
+    /// Inserts a new token right after `sibling` in their folder, if that folder is loaded: a
+    /// duplicate shows next to its original.
+    pub fn insert_token_after(&mut self, token: &Token, sibling: &NodeKey) {
+        let entity = token_entity(token);
+        let parent = entity.parent_folder_id.as_ref().map(NodeKey::folder);
+        let key = NodeKey { kind: entity.kind.clone(), id: entity.id.clone() };
+        self.detach(&key, None);
+        let key = self.insert_entity(entity);
+        if let Some(LoadState::Loaded(keys)) = parent.and_then(|p| self.children.get_mut(&p)) {
+            let at = keys.iter().position(|k| k == sibling).map_or(keys.len(), |i| i + 1);
+            keys.insert(at, key);
+        }
+    }
+
     /// Removes an entity (after a delete): from its folder's list, the selection and the focus.
     pub fn remove_entity(&mut self, key: &NodeKey) {
         let next_focus = self.neighbour(key);

@@ -65,12 +65,17 @@ pub struct TreeModel {
     pub(crate) children: HashMap<NodeKey, LoadState>,
     pub(crate) entities: HashMap<NodeKey, Entity>,
     /// Folders as read by `client.folder` or included in listings: names and parents for breadcrumbs.
-    folders: HashMap<FolderId, Folder>,
+    pub(crate) folders: HashMap<FolderId, Folder>,
     pub(crate) expanded: HashSet<NodeKey>,
     pub(crate) selected: Option<NodeKey>,
     pub(crate) focused: Option<NodeKey>,
     /// Type-ahead buffer and the time (ms) of its last key.
     pub(crate) typeahead: (String, f64),
+    /// Set for a folder picker (`tree_picker.rs`): folders only, and the folder the picked
+    /// thing is in, which is shown but can't be selected.
+    pub(crate) picker: Option<NodeKey>,
+    /// Prefix of the items' DOM ids, so a second tree on the page (a picker) has its own ids.
+    pub(crate) id_prefix: &'static str,
 }
 
 impl TreeModel {
@@ -85,7 +90,14 @@ impl TreeModel {
             selected: None,
             focused: None,
             typeahead: (String::new(), f64::NEG_INFINITY),
+            picker: None,
+            id_prefix: "",
         }
+    }
+
+    /// The DOM id of `key`'s tree item in this tree.
+    pub fn dom_id(&self, key: &NodeKey) -> String {
+        format!("{}{}", self.id_prefix, key.dom_id())
     }
 
     pub fn root(&self) -> &NodeKey {
@@ -213,7 +225,13 @@ impl TreeModel {
         if let Some(f) = listing.folder {
             self.cache_folder(f);
         }
-        let keys = listing.children.into_iter().map(|e| self.insert_entity(e)).collect();
+        let folders_only = self.picker.is_some();
+        let keys = listing
+            .children
+            .into_iter()
+            .filter(|e| !folders_only || e.kind == EntityKind::Folder)
+            .map(|e| self.insert_entity(e))
+            .collect();
         self.children.insert(NodeKey::folder(folder), LoadState::Loaded(keys));
     }
 
@@ -242,7 +260,11 @@ impl TreeModel {
         self.expanded.remove(key);
     }
 
+    /// Selects `key` (or nothing); a disabled item of a picker can't be selected.
     pub fn select(&mut self, key: Option<NodeKey>) {
+        if key.as_ref().is_some_and(|k| self.disabled_reason(k).is_some()) {
+            return;
+        }
         self.selected = key;
     }
 

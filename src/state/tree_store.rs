@@ -137,6 +137,11 @@ impl TreeStore {
         self.update(|m| m.upsert_token(token));
     }
 
+    /// Shows a new token right after `sibling` (a duplicate next to its original).
+    pub fn insert_token_after(&self, token: &Token, sibling: &NodeKey) {
+        self.update(|m| m.insert_token_after(token, sibling));
+    }
+
     pub fn remove_entity(&self, key: &NodeKey) {
         self.update(|m| m.remove_entity(key));
     }

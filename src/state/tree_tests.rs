@@ -238,3 +238,33 @@ fn dom_keys() {
     assert_eq!(TreeKey::from_dom(" "), None);
     assert_eq!(key(EntityKind::Other("x y".into()), "1").dom_id(), "ti-x-y-1");
 }
+
+#[test]
+fn a_duplicate_is_inserted_right_after_its_original() {
+    let mut m = sample();
+    let original = key(EntityKind::Token, "100");
+    let copy = Token {
+        id: TokenId::parse("150").unwrap(),
+        audience_id: None,
+        name: "Copy of Key A".into(),
+        description: String::new(),
+        uuid: "u".into(),
+        key_column: "td_global_id".into(),
+        attribute_columns: vec![],
+        segments: vec![],
+        parent_folder_id: Some(fid("10")),
+        created_at: None,
+        updated_at: None,
+        created_by: None,
+        updated_by: None,
+    };
+    m.insert_token_after(&copy, &original);
+    m.expand(&key(EntityKind::Folder, "10"));
+    assert_eq!(
+        names(&m),
+        ["Alpha", "Key A", "Copy of Key A", "Seg", "Beta", "Migrated Web Access Token", "Zed"]
+    );
+    // Inserting it again (an answer applied twice) does not show it twice.
+    m.insert_token_after(&copy, &original);
+    assert_eq!(m.children_of(&key(EntityKind::Folder, "10")).len(), 3);
+}
