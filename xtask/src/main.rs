@@ -1,7 +1,10 @@
 //! Project tasks (`cargo xtask <task>`): the two README commands and their helpers.
 //!
-//! Std only but for sha2 and base64 (the CSP hash), so the first `cargo xtask` compiles in seconds.
+//! Std only but for sha2 and base64 (the CSP hash) and serde_json (the bench report), so the
+//! first `cargo xtask` compiles in seconds.
 
+mod bench;
+mod bench_report;
 mod build;
 mod csp;
 mod demo;
@@ -20,6 +23,10 @@ usage: cargo xtask <task>
   test                                 install what is missing, run every test (native, wasm in headless
                                        Chromium, end-to-end)
   build                                release build into dist/ (wasm-opt -Oz, hashed names)
+  bench [--runs N] [--no-build]        build the app, a Leptos counter and the simulator, measure bundle,
+                                       cold start, the 20,000-entity tree and requests per action in
+                                       headless Chromium (median of N runs, default 5); print one table
+                                       with targets, write it to target/bench.json
   setup                                only install what is missing";
 
 fn main() -> ExitCode {
@@ -29,6 +36,7 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure_all().and_then(|_| build::release()),
         Some("demo") => demo::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
