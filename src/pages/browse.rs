@@ -3,6 +3,7 @@
 
 use super::{AppHeader, FolderPage, TokenPage};
 use crate::api::{ApiError, EntityKind, FolderId, ParentSegment, ParentSegmentId, TokenId};
+use crate::components::toast::{ToastHost, Toasts};
 use crate::components::{ErrorView, Loading, Tree};
 use crate::routes::AppRoute;
 use crate::state::{use_router, NodeKey, Session, TreeModel, TreeStore};
@@ -64,6 +65,8 @@ fn BrowseLayout(
     let router = use_router();
     let store = TreeStore::new(TreeModel::new(&root), Some(session));
     provide_context(store);
+    let toasts = Toasts::new();
+    provide_context(toasts);
     store.ensure_loaded(&root);
 
     let route = Memo::new(move |_| router.map(|r| r.route()).unwrap_or(AppRoute::NotFound));
@@ -106,7 +109,7 @@ fn BrowseLayout(
             <nav class="browse-tree" aria-label="Folders">
                 <Tree store label=tree_label on_activate/>
             </nav>
-            <main class="browse-content">{content}</main>
+            <main class="browse-content"><ToastHost toasts/>{content}</main>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! The token page (deep-linkable): loads the token, its folder path for the breadcrumbs, and
 //! opens the tree down to it.
 
+use super::token_actions::TokenActions;
 use super::token_details::TokenDetails;
 use crate::api::{ApiError, ParentSegment, TokenId};
 use crate::components::{Breadcrumbs, ErrorView, Loading};
@@ -47,11 +48,19 @@ pub fn TokenPage(
             view! { <ErrorView error context="Could not load the token." on_retry=retry/> }.into_any()
         }
         Some(Ok((token, path))) => {
-            let crumbs = super::folder::crumbs(&ps, &path, Some(&token.name));
+            // The token and its path as last read or written: a move updates both in place.
+            let (token, path) = (RwSignal::new(token), RwSignal::new(path));
+            let ps_for_crumbs = ps.clone();
+            let crumbs = move || {
+                let crumbs =
+                    token.with(|t| super::folder::crumbs(&ps_for_crumbs, &path.get(), Some(&t.name)));
+                view! { <Breadcrumbs crumbs/> }
+            };
             view! {
                 <article class="token-page">
-                    <Breadcrumbs crumbs/>
-                    <TokenDetails token/>
+                    {crumbs}
+                    <TokenActions ps=ps.clone() token path/>
+                    {move || view! { <TokenDetails token=token.get()/> }}
                 </article>
             }
             .into_any()

@@ -1,0 +1,176 @@
+//! "Move Profiles API Token" (seed: "Select a different destination folder and then select
+//! Move"): a folder picker over the parent segment's tree, one PATCH, the tree and breadcrumbs
+//! updated in place, and a toast with Undo.
+
+use super::token_actions::{error_text, show_moved, TokenCtx};
+use crate::api::{ApiError, Client, FolderId, Token, TokenId};
+use crate::components::toast::ToastAction;
+use crate::components::{Dialog, Spinner, Tree};
+use crate::state::token_ops::{move_write, outcome_unknown, MoveRecord};
+use crate::state::{NodeKey, TreeModel, TreeStore};
+use leptos::prelude::*;
+
+/// Moves token `id` to `to`: reads it (so that edits made elsewhere since the page loaded are
+/// kept, not reverted), then sends the one PATCH. A PATCH without an answer is settled by
+/// reading the token again: if it is in `to`, the move happened.
+pub(super) async fn move_token(client: &Client, id: &TokenId, to: &FolderId) -> Result<Token, ApiError> {
+    let current = client.token(id).await?;
+    let write = move_write(&current, to).ok_or_else(|| ApiError::Decode("the token has no folder".into()))?;
+    match client.update_token(id, &write).await {
+        Err(e) if outcome_unknown(&e) => match client.token(id).await {
+            Ok(t) if t.parent_folder_id.as_ref() == Some(to) => Ok(t),
+            _ => Err(e),
+        },
+        other => other,
+    }
+}
+
+/// The Move dialog. Opens on the folder the token is in (shown, not selectable).
+#[component]
+pub(super) fn MoveDialog(ctx: TokenCtx) -> impl IntoView {
+    let token = ctx.token.get_untracked();
+    let ps = ctx.ps.get_value();
+    let root = ps.root_folder_id.clone();
+    let current = token.parent_folder_id.clone().or_else(|| root.clone());
+    // The picker starts from what the main tree has loaded and loads the rest lazily itself.
+    let picker_model = match (ctx.store, &current, &root) {
+        (Some(store), Some(current), _) => {
+            store.with_untracked(|m| TreeModel::folder_picker(m, &ps.name, current))
+        }
+        (None, Some(current), Some(root)) => {
+            TreeModel::folder_picker(&TreeModel::new(root), &ps.name, current)
+        }
+        _ => TreeModel::new(&FolderId::parse("0").unwrap_or_else(|| unreachable!())),
+    };
+    let picker = TreeStore::new(picker_model, Some(ctx.session));
+    if let Some(root) = &root {
+        picker.ensure_loaded(root);
+    }
+    let picked = Memo::new(move |_| picker.with(|m| m.picked()));
+    let picked_name = move || {
+        picked.get().map(|f| picker.with(|m| m.name(&NodeKey::folder(&f)).to_owned())).unwrap_or_default()
+    };
+    let error = RwSignal::new(None::<String>);
+
+    let id = token.id.clone();
+    let name = token.name.clone();
+    let from_name = ctx
+        .path
+        .with_untracked(|p| p.last().map(|f| f.name.clone()))
+        .filter(|_| current != root)
+        .unwrap_or_else(|| ps.name.clone());
+    let action = Action::new_local(move |(to, to_name): &(FolderId, String)| {
+        let (id, to, to_name, from_name) = (id.clone(), to.clone(), to_name.clone(), from_name.clone());
+        async move {
+            let result = match ctx.client() {
+                Ok(client) => move_token(&client, &id, &to).await,
+                Err(e) => Err(e),
+            };
+            ctx.check(&result);
+            match result {
+                Ok(moved) => {
+                    moved_toast(ctx, &moved, from_name, to_name);
+                    ctx.close.run(());
+                    show_moved(ctx, moved).await;
+                }
+                Err(e) => _ = error.try_set(Some(error_text("The token was not moved.", &e))),
+            }
+        }
+    });
+    let pending = action.pending();
+
+    let submit = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        if let Some(to) = picked.get_untracked() {
+            error.set(None);
+            action.dispatch((to, picked_name()));
+        }
+    };
+    let close = move |()| {
+        if !pending.get_untracked() {
+            ctx.close.run(());
+        }
+    };
+    let noop = Callback::new(|_: NodeKey| {});
+    view! {
+        <Dialog title="Move Profiles API Token" on_close=close class="dialog-wide">
+            <p>"Select a different destination folder for “" {name} "”, then select Move."</p>
+            <div class="dialog-picker">
+                <Tree store=picker label="Destination folder" on_activate=noop/>
+            </div>
+            <p class="hint" aria-live="polite">
+                {move || match picked.get() {
+                    Some(_) => format!("Destination: {}", picked_name()),
+                    None => "No destination selected yet.".to_owned(),
+                }}
+            </p>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <div class="dialog-actions">
+                <button
+                    type="button"
+                    class="button button-primary"
+                    disabled=move || picked.get().is_none() || pending.get()
+                    on:click=submit
+                >
+                    "Move"
+                </button>
+                <button type="button" class="button" disabled=move || pending.get() on:click=move |_| close(())>
+                    "Cancel"
+                </button>
+                {move || pending.get().then(|| view! { <span class="loading delayed"><Spinner/>"Moving…"</span> })}
+            </div>
+        </Dialog>
+    }
+}
+
+/// "Moved … to …" with Undo, which moves it back (one PATCH, after reading it again).
+fn moved_toast(ctx: TokenCtx, moved: &Token, from_name: String, to_name: String) {
+    let Some(toasts) = ctx.toasts else { return };
+    let (Some(to), Some(from)) = (moved.parent_folder_id.clone(), ctx.token.get_untracked().parent_folder_id)
+    else {
+        return;
+    };
+    let record = MoveRecord { token: moved.id.clone(), name: moved.name.clone(), from, to };
+    let message = format!("Moved “{}” to “{to_name}”.", record.name);
+    let undo = ToastAction::new("Undo", move || {
+        let (record, from_name) = (record.clone(), from_name.clone());
+        leptos::task::spawn_local(async move {
+            let result = match ctx.client() {
+                Ok(client) => undo_move(&client, &record).await,
+                Err(e) => Err(e),
+            };
+            ctx.check(&result);
+            match result {
+                Ok(back) => {
+                    toasts.show(format!("Moved “{}” back to “{from_name}”.", record.name), None);
+                    show_moved(ctx, back).await;
+                }
+                Err(e) => {
+                    toasts.show_error(error_text(
+                        &format!("Could not undo the move of “{}”.", record.name),
+                        &e,
+                    ));
+                }
+            }
+        });
+    });
+    toasts.show(message, Some(undo));
+}
+
+/// Undo: reads the token, and moves it back if it is still where the move put it.
+async fn undo_move(client: &Client, record: &MoveRecord) -> Result<Token, ApiError> {
+    let current = client.token(&record.token).await?;
+    let write = record.undo_write(&current).map_err(|_| ApiError::Conflict {
+        message: "it has been moved again since, so it was left where it is".into(),
+        fields: Vec::new(),
+    })?;
+    match client.update_token(&record.token, &write).await {
+        Err(e) if outcome_unknown(&e) => match client.token(&record.token).await {
+            Ok(t) if t.parent_folder_id.as_ref() == Some(&record.from) => Ok(t),
+            _ => Err(e),
+        },
+        other => other,
+    }
+}

@@ -1,0 +1,160 @@
+//! The token page's actions (the seed's "Select Move / Duplicate / Delete"): three buttons,
+//! each opening its dialog (`move_dialog.rs`, `duplicate_dialog.rs`, `delete_dialog.rs`), and
+//! what they share: the context they work in and how a finished write shows in the tree, the
+//! page and a toast.
+
+use super::delete_dialog::DeleteDialog;
+use super::duplicate_dialog::DuplicateDialog;
+use super::move_dialog::MoveDialog;
+use crate::api::{ApiError, Folder, ParentSegment, Token};
+use crate::components::toast::{use_toasts, Toasts};
+use crate::components::tree::focus_item;
+use crate::state::{use_router, use_tree, HashRouter, NodeKey, Session, TreeStore};
+use leptos::prelude::*;
+
+/// Everything an action needs, `Copy` so that closures and async blocks take it freely.
+/// Whatever may be gone by the time an answer arrives (the page) is reached with `try_` calls.
+#[derive(Clone, Copy)]
+pub(super) struct TokenCtx {
+    pub ps: StoredValue<ParentSegment>,
+    pub session: Session,
+    pub store: Option<TreeStore>,
+    pub router: Option<HashRouter>,
+    pub toasts: Option<Toasts>,
+    /// The token as last read or written: the page shows it, a move updates it.
+    pub token: RwSignal<Token>,
+    /// Its folder path, root first, for the breadcrumbs.
+    pub path: RwSignal<Vec<Folder>>,
+    /// Closes the open dialog.
+    pub close: Callback<()>,
+}
+
+impl TokenCtx {
+    /// Calls `f` with the connected client (a 401 on the way ends the session: `check`).
+    pub fn client(&self) -> Result<crate::api::Client, ApiError> {
+        self.session.client_untracked().ok_or(ApiError::Unauthorized)
+    }
+
+    /// Ends the session on a 401, as every API call must.
+    pub fn check<T>(&self, result: &Result<T, ApiError>) {
+        self.session.check(result);
+    }
+
+    pub fn toast(&self, message: impl Into<String>) {
+        if let Some(t) = self.toasts {
+            t.show(message, None);
+        }
+    }
+
+    /// Whether the page still shows the token `id` (the user may have moved on meanwhile).
+    pub fn on_page(&self, id: &crate::api::TokenId) -> bool {
+        self.token.try_with_untracked(|t| &t.id == id).unwrap_or(false)
+    }
+}
+
+/// Which dialog is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    Move,
+    Duplicate,
+    Delete,
+}
+
+/// The Move, Duplicate and Delete buttons of a token page, and their dialogs.
+#[component]
+pub fn TokenActions(
+    /// The parent segment being browsed.
+    ps: ParentSegment,
+    /// The token as the page shows it; a move updates it.
+    token: RwSignal<Token>,
+    /// The token's folder path (root first); a move updates it.
+    path: RwSignal<Vec<Folder>>,
+    /// More controls to show first in the same toolbar (the edit link).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let open = RwSignal::new(Open::Nothing);
+    let ctx = TokenCtx {
+        ps: StoredValue::new(ps),
+        session: expect_context::<Session>(),
+        store: use_tree(),
+        router: use_router(),
+        toasts: use_toasts(),
+        token,
+        path,
+        close: Callback::new(move |()| open.set(Open::Nothing)),
+    };
+    let dialog = move || match open.get() {
+        Open::Nothing => ().into_any(),
+        Open::Move => view! { <MoveDialog ctx/> }.into_any(),
+        Open::Duplicate => view! { <DuplicateDialog ctx/> }.into_any(),
+        Open::Delete => view! { <DeleteDialog ctx/> }.into_any(),
+    };
+    view! {
+        <div class="token-actions" role="group" aria-label="Token actions">
+            {children.map(|c| c())}
+            <button type="button" class="button" aria-haspopup="dialog" on:click=move |_| open.set(Open::Move)>
+                "Move"
+            </button>
+            <button type="button" class="button" aria-haspopup="dialog" on:click=move |_| open.set(Open::Duplicate)>
+                "Duplicate"
+            </button>
+            <button
+                type="button"
+                class="button button-danger-outline"
+                aria-haspopup="dialog"
+                on:click=move |_| open.set(Open::Delete)
+            >
+                "Delete"
+            </button>
+        </div>
+        {dialog}
+    }
+}
+
+/// Shows a token where a move put it: in its new folder in the tree (opened down to it and
+/// selected, if its page is still showing), and on the page with the breadcrumbs following.
+pub(super) async fn show_moved(ctx: TokenCtx, moved: Token) {
+    if let Some(store) = ctx.store {
+        store.upsert_token(&moved);
+    }
+    if ctx.on_page(&moved.id) {
+        ctx.token.try_set(moved.clone());
+    }
+    let (Some(store), Some(folder)) = (ctx.store, moved.parent_folder_id.clone()) else { return };
+    let path = store.folder_path(&folder).await;
+    ctx.check(&path);
+    if let (Ok(path), true) = (path, ctx.on_page(&moved.id)) {
+        let ids: Vec<_> = path.iter().map(|f| f.id.clone()).collect();
+        store.reveal(&ids, Some(NodeKey::token(&moved.id)));
+        ctx.path.try_set(path);
+    }
+}
+
+/// Moves keyboard focus into the main tree, on `key` (or, without one, on the tree's tab
+/// stop): where focus goes when the button that opened a dialog is gone with its page. Done on
+/// the next frame, once the dialog (which makes the rest of the page inert) is gone.
+pub(super) fn focus_in_tree(store: Option<TreeStore>, key: Option<NodeKey>) {
+    request_animation_frame(move || match (store, key) {
+        (Some(store), Some(key)) => {
+            store.focus(key.clone());
+            focus_item(&key);
+        }
+        _ => {
+            let el = document()
+                .query_selector(".browse-tree [role=treeitem][tabindex='0']")
+                .ok()
+                .flatten()
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+            if let Some(el) = el {
+                _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The dialog's error line: what failed, why and what to do (`explain`), in place.
+pub(super) fn error_text(context: &str, error: &ApiError) -> String {
+    format!("{context} {}", crate::components::explain(error))
+}
