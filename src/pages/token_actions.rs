@@ -30,7 +30,7 @@ pub(super) struct TokenCtx {
 }
 
 impl TokenCtx {
-    /// Calls `f` with the connected client (a 401 on the way ends the session: `check`).
+    /// The connected client (pass every result to `check`, so that a 401 ends the session).
     pub fn client(&self) -> Result<crate::api::Client, ApiError> {
         self.session.client_untracked().ok_or(ApiError::Unauthorized)
     }
