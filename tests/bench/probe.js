@@ -53,7 +53,7 @@ function benchProbe(config) {
       return names.every((n) => have.has(n) && visible(have.get(n)));
     },
     // The named folder is open, its group shows at least `rows` items and so does the table of
-    // the main pane (a first screenful: a virtualized list need not render them all).
+    // the main pane (the first rows: a virtualized list need not render them all).
     folderShows({ name, rows }) {
       const tree = document.querySelector('[role="tree"]');
       if (!tree) return false;

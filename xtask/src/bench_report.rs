@@ -77,9 +77,6 @@ pub fn format_value(v: f64, unit: Unit) -> String {
 /// `412 ms [398–450]`; just the value when there was one run or all runs agree.
 pub fn format_stats(s: &Stats, unit: Unit) -> String {
     let value = format_value(s.median, unit);
-    if s.runs < 2 || s.min == s.max {
-        return value;
-    }
     let bare = |v: f64| {
         let text = format_value(v, unit);
         match text.rsplit_once(' ') {
@@ -87,7 +84,12 @@ pub fn format_stats(s: &Stats, unit: Unit) -> String {
             _ => text,
         }
     };
-    format!("{value} [{}–{}]", bare(s.min), bare(s.max))
+    let (min, max) = (bare(s.min), bare(s.max));
+    // One run, or runs that agree as far as the shown digits go.
+    if s.runs < 2 || min == max {
+        return value;
+    }
+    format!("{value} [{min}–{max}]")
 }
 
 /// How a row fares against its target.
@@ -502,6 +504,10 @@ pub fn build(raw: &Value) -> Report {
         rows.push(row);
     }
 
+    notes.push(
+        "bundle ratios are of gzip bytes; time ratios are of medians; a request list is from the first run"
+            .into(),
+    );
     for e in raw["errors"].as_array().into_iter().flatten().filter_map(Value::as_str) {
         notes.push(format!("error: {e}"));
     }
@@ -538,6 +544,8 @@ mod tests {
         assert_eq!(format_stats(&s, Unit::Ms), "412 ms [398–450]");
         let same = Stats { median: 1.0, min: 1.0, max: 1.0, runs: 5 };
         assert_eq!(format_stats(&same, Unit::Count), "1");
+        let close = Stats { median: 7.13e6, min: 7.12e6, max: 7.14e6, runs: 5 };
+        assert_eq!(format_stats(&close, Unit::Bytes), "6.8 MiB");
         assert_eq!(format_stats(&Stats { median: 2.0, min: 1.0, max: 3.0, runs: 3 }, Unit::Count), "2 [1–3]");
     }
 
