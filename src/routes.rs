@@ -15,6 +15,10 @@ pub enum AppRoute {
     Folder(ParentSegmentId, FolderId),
     /// `#/ps/12/tokens/56`: a token page.
     Token(ParentSegmentId, TokenId),
+    /// `#/ps/12/tokens/56/edit`: the edit form of a token (Configure and Segments tabs).
+    EditToken(ParentSegmentId, TokenId),
+    /// `#/ps/12/folders/34/new-token`: the wizard that creates a token in a folder.
+    NewToken(ParentSegmentId, FolderId),
     /// Anything else; shown as "Not found" with a way back.
     NotFound,
 }
@@ -37,6 +41,14 @@ impl AppRoute {
                 (Some(ps), Some(t)) => Self::Token(ps, t),
                 _ => Self::NotFound,
             },
+            ["ps", ps, "tokens", t, "edit"] => match (ParentSegmentId::parse(ps), TokenId::parse(t)) {
+                (Some(ps), Some(t)) => Self::EditToken(ps, t),
+                _ => Self::NotFound,
+            },
+            ["ps", ps, "folders", f, "new-token"] => match (ParentSegmentId::parse(ps), FolderId::parse(f)) {
+                (Some(ps), Some(f)) => Self::NewToken(ps, f),
+                _ => Self::NotFound,
+            },
             _ => Self::NotFound,
         }
     }
@@ -48,13 +60,19 @@ impl AppRoute {
             Self::ParentSegment(ps) => format!("#/ps/{ps}"),
             Self::Folder(ps, f) => format!("#/ps/{ps}/folders/{f}"),
             Self::Token(ps, t) => format!("#/ps/{ps}/tokens/{t}"),
+            Self::EditToken(ps, t) => format!("#/ps/{ps}/tokens/{t}/edit"),
+            Self::NewToken(ps, f) => format!("#/ps/{ps}/folders/{f}/new-token"),
         }
     }
 
     /// The parent segment this route is inside of, if any.
     pub fn parent_segment(&self) -> Option<&ParentSegmentId> {
         match self {
-            Self::ParentSegment(ps) | Self::Folder(ps, _) | Self::Token(ps, _) => Some(ps),
+            Self::ParentSegment(ps)
+            | Self::Folder(ps, _)
+            | Self::Token(ps, _)
+            | Self::EditToken(ps, _)
+            | Self::NewToken(ps, _) => Some(ps),
             Self::ParentSegments | Self::NotFound => None,
         }
     }
@@ -96,6 +114,13 @@ mod tests {
             "#/ps/12/folders/",
             "#/ps/12/widgets/3",
             "#/ps/1/tokens/2/extra",
+            "#/ps/1/tokens/2/edit/more",
+            "#/ps/1/tokens/x/edit",
+            "#/ps/1/tokens/edit",
+            "#/ps/1/folders/2/edit",
+            "#/ps/1/folders/x/new-token",
+            "#/ps/1/tokens/2/new-token",
+            "#/ps/1/folders/2/new-token/3",
             "#/ps/123456789012345678901",
             "#/<script>",
             "#/ps/%31",
@@ -112,11 +137,28 @@ mod tests {
             AppRoute::ParentSegment(ps("1")),
             AppRoute::Folder(ps("12"), FolderId::parse("34").unwrap()),
             AppRoute::Token(ps("12"), TokenId::parse("56").unwrap()),
+            AppRoute::EditToken(ps("12"), TokenId::parse("56").unwrap()),
+            AppRoute::NewToken(ps("12"), FolderId::parse("34").unwrap()),
         ];
         for r in routes {
             assert_eq!(AppRoute::parse(&r.href()), r);
         }
         assert_eq!(AppRoute::Token(ps("12"), TokenId::parse("56").unwrap()).href(), "#/ps/12/tokens/56");
         assert_eq!(AppRoute::NotFound.href(), "#/");
+    }
+
+    #[test]
+    fn edit_and_create_routes() {
+        let t = TokenId::parse("56").unwrap();
+        let f = FolderId::parse("34").unwrap();
+        assert_eq!(AppRoute::EditToken(ps("12"), t.clone()).href(), "#/ps/12/tokens/56/edit");
+        assert_eq!(AppRoute::NewToken(ps("12"), f.clone()).href(), "#/ps/12/folders/34/new-token");
+        assert_eq!(AppRoute::parse("#/ps/12/tokens/56/edit/"), AppRoute::EditToken(ps("12"), t.clone()));
+        assert_eq!(
+            AppRoute::parse("#/ps/12/folders/34/new-token?x"),
+            AppRoute::NewToken(ps("12"), f.clone())
+        );
+        assert_eq!(AppRoute::EditToken(ps("12"), t).parent_segment(), Some(&ps("12")));
+        assert_eq!(AppRoute::NewToken(ps("12"), f).parent_segment(), Some(&ps("12")));
     }
 }

@@ -17,6 +17,9 @@ mod transport;
 #[cfg(test)]
 mod tests;
 
+/// The request body of a token write, for the form model's tests.
+#[cfg(test)]
+pub(crate) use body::token_write_body;
 pub use client::{Client, DEFAULT_TIMEOUT_MS};
 pub use error::{ApiError, FieldError};
 pub use models::*;

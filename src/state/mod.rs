@@ -1,6 +1,10 @@
 //! Client-side state: the session, the hash route and the one folder-tree store.
+pub mod drafts;
 pub mod router;
 pub mod session;
+pub mod token_form;
+#[cfg(test)]
+mod token_form_tests;
 pub mod token_ops;
 mod tree_edit;
 pub mod tree_keys;
