@@ -1,7 +1,8 @@
 //! The browse layout of one parent segment: the folder tree on the left (`nav`), the folder or
 //! token page on the right (`main`), and the parent segment's name with "Disconnect" on top.
 
-use super::{AppHeader, FolderPage, TokenPage};
+use super::create_token::CreateTokenPage;
+use super::{AppHeader, FolderPage, TokenEditPage, TokenPage};
 use crate::api::{ApiError, EntityKind, FolderId, ParentSegment, ParentSegmentId, TokenId};
 use crate::components::toast::{ToastHost, Toasts};
 use crate::components::{ErrorView, Loading, Tree};
@@ -74,7 +75,8 @@ fn BrowseLayout(
     Effect::new(move |_| {
         let selected = match route.get() {
             AppRoute::Folder(_, f) => Some(NodeKey::folder(&f)),
-            AppRoute::Token(_, t) => Some(NodeKey::token(&t)),
+            AppRoute::Token(_, t) | AppRoute::EditToken(_, t) => Some(NodeKey::token(&t)),
+            AppRoute::NewToken(_, f) => Some(NodeKey::folder(&f)),
             _ => None,
         };
         store.select(selected);
@@ -100,6 +102,8 @@ fn BrowseLayout(
         match route.get() {
             AppRoute::Folder(_, f) => view! { <FolderPage ps folder=f/> }.into_any(),
             AppRoute::Token(_, t) => view! { <TokenPage ps token=t/> }.into_any(),
+            AppRoute::EditToken(_, t) => view! { <TokenEditPage ps token=t/> }.into_any(),
+            AppRoute::NewToken(_, f) => view! { <CreateTokenPage ps folder=f/> }.into_any(),
             _ => view! { <FolderPage ps folder=root.clone()/> }.into_any(),
         }
     };

@@ -73,7 +73,12 @@ pub fn FolderPage(
                 folders.last().map(|f| f.name.clone()).unwrap_or_default()
             };
             let crumbs = crumbs(&ps_for_crumbs, &folders, None);
-            view! { <Breadcrumbs crumbs/><h1>{title}</h1> }.into_any()
+            // "Create New" only where the folder's permissions allow editing.
+            let create = folders.last().filter(|f| f.permissions.edit).map(|f| {
+                let href = AppRoute::NewToken(ps_for_crumbs.id.clone(), f.id.clone()).href();
+                view! { <super::create_new::CreateNewMenu href/> }
+            });
+            view! { <Breadcrumbs crumbs/><div class="page-title"><h1>{title}</h1>{create}</div> }.into_any()
         }
         Some(Err(error)) => {
             view! { <ErrorView error context="Could not load this folder's path."/> }.into_any()

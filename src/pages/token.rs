@@ -48,6 +48,7 @@ pub fn TokenPage(
             view! { <ErrorView error context="Could not load the token." on_retry=retry/> }.into_any()
         }
         Some(Ok((token, path))) => {
+            let edit_href = crate::routes::AppRoute::EditToken(ps.id.clone(), token.id.clone()).href();
             // The token and its path as last read or written: a move updates both in place.
             let (token, path) = (RwSignal::new(token), RwSignal::new(path));
             let ps_for_crumbs = ps.clone();
@@ -59,6 +60,9 @@ pub fn TokenPage(
             view! {
                 <article class="token-page">
                     {crumbs}
+                    <p class="page-actions">
+                        <a class="button button-primary" href=edit_href>"Edit Profiles API Token"</a>
+                    </p>
                     <TokenActions ps=ps.clone() token path/>
                     {move || view! { <TokenDetails token=token.get()/> }}
                 </article>

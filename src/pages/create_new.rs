@@ -1,0 +1,39 @@
+//! "Create New" on a folder page: a disclosure (button + list of links), offered only where the
+//! folder's permissions allow editing. Its one entry opens the token wizard.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The "Create New" button and what it reveals.
+#[component]
+pub fn CreateNewMenu(
+    /// Where "Profiles API Token" leads (the wizard for this folder).
+    href: String,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            open.set(false);
+            let button = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("create-new"))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(b) = button {
+                _ = b.focus();
+            }
+        }
+    };
+    view! {
+        <div class="create-new" on:keydown=on_keydown>
+            <button type="button" id="create-new" class="button button-primary"
+                aria-expanded=move || open.get().to_string() aria-controls="create-new-list"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                "Create New"
+            </button>
+            <ul id="create-new-list" class="create-new-list" hidden=move || !open.get()>
+                <li><a href=href>"Profiles API Token"</a></li>
+            </ul>
+        </div>
+    }
+}
