@@ -9,6 +9,7 @@ mod decode_parent_segment;
 mod decode_token;
 mod errors;
 mod inflight;
+mod prop_decode;
 mod retry;
 mod retry_after;
 mod secrets;
