@@ -107,7 +107,7 @@ fn token_document() -> Value {
 
 /// Replaces the value at a pseudo-random path of `doc` with `replacement`.
 fn damage(doc: &mut Value, choice: usize, replacement: Value) {
-    let descend = choice % 4 != 0;
+    let descend = !choice.is_multiple_of(4);
     let child = match doc {
         Value::Object(map) if descend && !map.is_empty() => {
             let n = map.len();
