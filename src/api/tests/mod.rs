@@ -9,6 +9,7 @@ mod decode_parent_segment;
 mod decode_token;
 mod errors;
 mod inflight;
+#[cfg(not(target_arch = "wasm32"))]
 mod prop_decode;
 mod retry;
 mod retry_after;
