@@ -16,6 +16,7 @@ mod token_actions;
 mod token_details;
 mod token_edit;
 mod token_form_fields;
+mod token_loader;
 
 pub use browse::BrowsePage;
 pub use connect::ConnectPage;

@@ -8,7 +8,7 @@ use super::token_form_fields::{
 };
 use crate::api::{ApiError, Client, Folder, ParentSegment, Token, TokenId, TokenWrite};
 use crate::components::toast::use_toasts;
-use crate::components::{explain, Breadcrumbs, Crumb, ErrorView, Loading, TabList, TabPanel};
+use crate::components::{explain, Breadcrumbs, Crumb, Loading, TabList, TabPanel};
 use crate::format;
 use crate::routes::AppRoute;
 use crate::state::token_form::{FormTab, SaveErrors, TokenForm};
@@ -55,46 +55,15 @@ pub fn TokenEditPage(
     /// The token from the URL.
     token: TokenId,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let store = use_tree();
-    let id = token.clone();
-    let data = LocalResource::new(move || {
-        let id = id.clone();
-        async move {
-            let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
-            let result = client.token(&id).await;
-            session.check(&result);
-            let token = result?;
-            let path = match (store, &token.parent_folder_id) {
-                (Some(store), Some(folder)) => store.folder_path(folder).await.ok(),
-                _ => None,
-            };
-            if let (Some(store), Some(path)) = (store, &path) {
-                let ids: Vec<_> = path.iter().map(|f| f.id.clone()).collect();
-                store.reveal(&ids, Some(NodeKey::token(&token.id)));
-            }
-            Ok::<_, ApiError>((token, path.unwrap_or_default()))
+    super::token_loader::load_token(token, move |token, path| match TokenForm::from_token(&token) {
+        Some(form) => view! { <EditForm ps=ps.clone() token path form/> }.into_any(),
+        None => view! {
+            <p class="form-error" role="alert">
+                "The API did not say which folder this token is in, so it cannot be edited here."
+            </p>
         }
-    });
-    let retry = Callback::new(move |()| data.refetch());
-    move || match data.get() {
-        None => view! { <Loading label="Loading token…"/> }.into_any(),
-        Some(Err(ApiError::NotFound { .. })) => {
-            view! { <super::not_found::NotFoundBody what="This Profiles API token"/> }.into_any()
-        }
-        Some(Err(error)) => {
-            view! { <ErrorView error context="Could not load the token." on_retry=retry/> }.into_any()
-        }
-        Some(Ok((token, path))) => match TokenForm::from_token(&token) {
-            Some(form) => view! { <EditForm ps=ps.clone() token path form/> }.into_any(),
-            None => view! {
-                <p class="form-error" role="alert">
-                    "The API did not say which folder this token is in, so it cannot be edited here."
-                </p>
-            }
-            .into_any(),
-        },
-    }
+        .into_any(),
+    })
 }
 
 /// The form, for a loaded token.

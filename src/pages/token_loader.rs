@@ -1,0 +1,47 @@
+//! Loading a token for a page (the token page and its edit form): the token, its folder path
+//! for the breadcrumbs, the tree opened down to it, and the loading, not-found and error views.
+
+use crate::api::{ApiError, Folder, Token, TokenId};
+use crate::components::{ErrorView, Loading};
+use crate::state::{use_tree, NodeKey, Session};
+use leptos::prelude::*;
+
+/// Shows `token` once loaded with its folder path through `loaded`; until then progress, and
+/// after a failure "not found" or the error with Retry.
+pub fn load_token<V: IntoView + 'static>(
+    token: TokenId,
+    loaded: impl Fn(Token, Vec<Folder>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let store = use_tree();
+    let data = LocalResource::new(move || {
+        let id = token.clone();
+        async move {
+            let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
+            let result = client.token(&id).await;
+            session.check(&result);
+            let token = result?;
+            // The folder path is extra: without it the page still shows the token.
+            let path = match (store, &token.parent_folder_id) {
+                (Some(store), Some(folder)) => store.folder_path(folder).await.ok(),
+                _ => None,
+            };
+            if let (Some(store), Some(path)) = (store, &path) {
+                let ids: Vec<_> = path.iter().map(|f| f.id.clone()).collect();
+                store.reveal(&ids, Some(NodeKey::token(&token.id)));
+            }
+            Ok::<_, ApiError>((token, path.unwrap_or_default()))
+        }
+    });
+    let retry = Callback::new(move |()| data.refetch());
+    move || match data.get() {
+        None => view! { <Loading label="Loading token…"/> }.into_any(),
+        Some(Err(ApiError::NotFound { .. })) => {
+            view! { <super::not_found::NotFoundBody what="This Profiles API token"/> }.into_any()
+        }
+        Some(Err(error)) => {
+            view! { <ErrorView error context="Could not load the token." on_retry=retry/> }.into_any()
+        }
+        Some(Ok((token, path))) => loaded(token, path).into_any(),
+    }
+}
