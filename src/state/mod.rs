@@ -2,6 +2,8 @@
 pub mod drafts;
 pub mod router;
 pub mod session;
+#[cfg(test)]
+mod test_tokens;
 pub mod token_form;
 #[cfg(test)]
 mod token_form_tests;

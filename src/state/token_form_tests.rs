@@ -4,45 +4,14 @@
 use super::token_form::*;
 use crate::api::token_write_body;
 use crate::api::{
-    ApiError, AttributeColumn, FieldError, FolderId, SegmentId, SegmentKind, SegmentRef, SegmentSummary,
-    Token, TokenId,
+    ApiError, AttributeColumn, FieldError, FolderId, SegmentId, SegmentKind, SegmentSummary, Token, TokenId,
 };
 
 fn sid(s: &str) -> SegmentId {
     SegmentId::parse(s).unwrap()
 }
 
-fn seg(id: &str, name: Option<&str>) -> SegmentRef {
-    SegmentRef {
-        id: sid(id),
-        kind: SegmentKind::Batch,
-        name: name.map(Into::into),
-        description: Some("desc".into()),
-        population: Some(5),
-    }
-}
-
-fn token() -> Token {
-    Token {
-        id: TokenId::parse("5007").unwrap(),
-        audience_id: None,
-        name: "Churn Prevention Offers".into(),
-        description: "Offers".into(),
-        uuid: "u".into(),
-        key_column: "td_client_id".into(),
-        attribute_columns: vec!["gender".into(), "lifetime_value".into()],
-        segments: vec![
-            seg("3007", None),
-            seg("3001", Some("High Spenders")),
-            SegmentRef { kind: SegmentKind::FunnelStage, ..seg("3012", Some("Consideration")) },
-        ],
-        parent_folder_id: FolderId::parse("1010"),
-        created_at: None,
-        updated_at: Some("2024-04-01T09:00:00Z".into()),
-        created_by: None,
-        updated_by: None,
-    }
-}
+use super::test_tokens::{churn_prevention_offers as token, segment as seg};
 
 fn column(name: &str, master: bool, blocked: bool) -> AttributeColumn {
     AttributeColumn { name: name.into(), column_type: "string".into(), is_master: master, blocked }

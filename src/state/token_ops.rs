@@ -158,41 +158,14 @@ pub fn find_created(children: &[Entity], name: &str, before: &[String]) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{ParentSegmentId, TokenId};
-    use crate::api::{SegmentId, SegmentKind, SegmentRef};
+    use crate::api::SegmentKind;
+    use crate::api::TokenId;
 
     fn fid(s: &str) -> FolderId {
         FolderId::parse(s).unwrap()
     }
 
-    fn token() -> Token {
-        let seg = |id: &str, kind, name: Option<&str>| SegmentRef {
-            id: SegmentId::parse(id).unwrap(),
-            kind,
-            name: name.map(str::to_owned),
-            description: None,
-            population: None,
-        };
-        Token {
-            id: TokenId::parse("5007").unwrap(),
-            audience_id: ParentSegmentId::parse("101"),
-            name: "Churn Prevention Offers".into(),
-            description: "Retention offer".into(),
-            uuid: "17b8c9d0-e1f2-4a3b-94c5-e6f7a8b9c077".into(),
-            key_column: "td_client_id".into(),
-            attribute_columns: vec!["gender".into(), "lifetime_value".into()],
-            segments: vec![
-                seg("3007", SegmentKind::Batch, None), // no access: kept
-                seg("3001", SegmentKind::Batch, Some("High Spenders")),
-                seg("3012", SegmentKind::FunnelStage, Some("Consideration")),
-            ],
-            parent_folder_id: Some(fid("1010")),
-            created_at: None,
-            updated_at: Some("2024-01-01T00:00:00Z".into()),
-            created_by: None,
-            updated_by: None,
-        }
-    }
+    use crate::state::test_tokens::churn_prevention_offers as token;
 
     #[test]
     fn name_rule_matches_the_api_pattern() {

@@ -1,5 +1,6 @@
 //! Native tests of the tree model, its keyboard reducer and its in-place edits.
 
+use super::test_tokens;
 use super::tree_keys::TreeKey::{self, *};
 use super::tree_model::{LoadState, NodeKey, TreeModel};
 use crate::api::*;
@@ -194,21 +195,7 @@ fn nested_entries_are_expandable() {
 #[test]
 fn upsert_move_remove_update_in_place() {
     let mut m = sample();
-    let token = Token {
-        id: TokenId::parse("300").unwrap(),
-        audience_id: None,
-        name: "New".into(),
-        description: String::new(),
-        uuid: "u".into(),
-        key_column: "td_global_id".into(),
-        attribute_columns: vec![],
-        segments: vec![],
-        parent_folder_id: Some(fid("10")),
-        created_at: None,
-        updated_at: None,
-        created_by: None,
-        updated_by: None,
-    };
+    let token = test_tokens::token("300", "New", "10");
     m.upsert_token(&token);
     let tk = NodeKey::token(&token.id);
     assert_eq!(m.children_of(&key(EntityKind::Folder, "10")).last(), Some(&tk));
@@ -243,21 +230,7 @@ fn dom_keys() {
 fn a_duplicate_is_inserted_right_after_its_original() {
     let mut m = sample();
     let original = key(EntityKind::Token, "100");
-    let copy = Token {
-        id: TokenId::parse("150").unwrap(),
-        audience_id: None,
-        name: "Copy of Key A".into(),
-        description: String::new(),
-        uuid: "u".into(),
-        key_column: "td_global_id".into(),
-        attribute_columns: vec![],
-        segments: vec![],
-        parent_folder_id: Some(fid("10")),
-        created_at: None,
-        updated_at: None,
-        created_by: None,
-        updated_by: None,
-    };
+    let copy = test_tokens::token("150", "Copy of Key A", "10");
     m.insert_token_after(&copy, &original);
     m.expand(&key(EntityKind::Folder, "10"));
     assert_eq!(

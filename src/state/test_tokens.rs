@@ -1,0 +1,51 @@
+//! Tokens for the state modules' native tests, so each test file does not spell out its own.
+
+use crate::api::{FolderId, ParentSegmentId, SegmentId, SegmentKind, SegmentRef, Token, TokenId};
+
+/// A token with only an id, a name and a folder: what the tree tests need.
+pub fn token(id: &str, name: &str, folder: &str) -> Token {
+    Token {
+        id: TokenId::parse(id).expect("a digit id"),
+        audience_id: None,
+        name: name.into(),
+        description: String::new(),
+        uuid: "u".into(),
+        key_column: "td_global_id".into(),
+        attribute_columns: vec![],
+        segments: vec![],
+        parent_folder_id: FolderId::parse(folder),
+        created_at: None,
+        updated_at: None,
+        created_by: None,
+        updated_by: None,
+    }
+}
+
+/// A shown segment of the demo parent segment.
+pub fn segment(id: &str, name: Option<&str>) -> SegmentRef {
+    SegmentRef {
+        id: SegmentId::parse(id).expect("a digit id"),
+        kind: SegmentKind::Batch,
+        name: name.map(Into::into),
+        description: Some("desc".into()),
+        population: Some(5),
+    }
+}
+
+/// The demo's token 5007 "Churn Prevention Offers": two attributes, a segment the user may not
+/// view (3007, no name), a batch segment and a funnel stage.
+pub fn churn_prevention_offers() -> Token {
+    Token {
+        audience_id: ParentSegmentId::parse("101"),
+        description: "Offers".into(),
+        key_column: "td_client_id".into(),
+        attribute_columns: vec!["gender".into(), "lifetime_value".into()],
+        segments: vec![
+            segment("3007", None),
+            segment("3001", Some("High Spenders")),
+            SegmentRef { kind: SegmentKind::FunnelStage, ..segment("3012", Some("Consideration")) },
+        ],
+        updated_at: Some("2024-04-01T09:00:00Z".into()),
+        ..token("5007", "Churn Prevention Offers", "1010")
+    }
+}
