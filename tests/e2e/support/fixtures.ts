@@ -2,6 +2,7 @@
 // `cargo xtask build` writes (served as a header by the static host), and a test fails on any
 // `securitypolicyviolation` event or uncaught page error (a Rust panic surfaces as one).
 import { test as base, expect } from '@playwright/test';
+import { Sim } from './sim';
 
 export const test = base.extend<{ pageGuards: void }>({
   pageGuards: [
@@ -24,3 +25,17 @@ export const test = base.extend<{ pageGuards: void }>({
 });
 
 export { expect };
+
+/**
+ * The simulator handle of a spec: its store and request log are reset before each test, so
+ * every test starts from the demo data and counts only its own requests.
+ */
+export function freshSimForEachTest(): Sim {
+  const sim = new Sim();
+  test.beforeEach(async ({ request }) => {
+    sim.use(request);
+    await sim.reset();
+    await sim.clearRequests();
+  });
+  return sim;
+}

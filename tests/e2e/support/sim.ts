@@ -30,7 +30,16 @@ export interface LoggedRequest {
 }
 
 export class Sim {
-  constructor(private readonly request: APIRequestContext) {}
+  private request!: APIRequestContext;
+
+  constructor(request?: APIRequestContext) {
+    if (request) this.request = request;
+  }
+
+  /** Talks through `request` from now on (each test has its own request context). */
+  use(request: APIRequestContext) {
+    this.request = request;
+  }
 
   async reset() {
     const res = await this.request.post(`${simUrl()}/_sim/reset`);

@@ -1,15 +1,10 @@
 // Issue 2: connect, pick a parent segment, browse the folder tree, open a token.
-import { test, expect } from '../support/fixtures';
+import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
-import { Sim, simKey } from '../support/sim';
+import { simKey } from '../support/sim';
 import { expectAccessible } from '../support/axe';
 
-let sim: Sim;
-test.beforeEach(async ({ request }) => {
-  sim = new Sim(request);
-  await sim.reset();
-  await sim.clearRequests();
-});
+const sim = freshSimForEachTest();
 
 test('a wrong API key fails clearly and nothing else happens', async ({ page }) => {
   const app = new App(page);

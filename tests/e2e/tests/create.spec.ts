@@ -1,18 +1,13 @@
 // Issue 3, Create (TD docs: "Create New → Profiles API Token → name and optional description →
 // Next → Configure → Next or Create → Segments → Save"): one POST; the new token appears in the
 // tree in its folder, selected; not offered without edit permission, and a forced 403 is clear.
-import { test, expect } from '../support/fixtures';
+import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
-import { Sim, simKey } from '../support/sim';
+import { simKey } from '../support/sim';
 import { expectAccessible } from '../support/axe';
 import { TokenForm, storedToken, tabTo } from '../support/token_form';
 
-let sim: Sim;
-test.beforeEach(async ({ request }) => {
-  sim = new Sim(request);
-  await sim.reset();
-  await sim.clearRequests();
-});
+const sim = freshSimForEachTest();
 
 async function posts() {
   return (await sim.requests()).filter((r) => r.method === 'POST' && r.path === '/entities/tokens');

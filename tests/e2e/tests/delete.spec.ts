@@ -1,8 +1,7 @@
 // Issue 4, Delete (seed: "Select Delete. Review the consequences of deleting the Profiles API
 // Token. Select Delete."): the consequences first, one DELETE, then the token's folder.
-import { test, expect } from '../support/fixtures';
+import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
-import { Sim } from '../support/sim';
 import { expectAccessible } from '../support/axe';
 import {
   apiStatus,
@@ -21,12 +20,7 @@ import {
 
 const TOKEN = '/entities/tokens/5002';
 
-let sim: Sim;
-test.beforeEach(async ({ request }) => {
-  sim = new Sim(request);
-  await sim.reset();
-  await sim.clearRequests();
-});
+const sim = freshSimForEachTest();
 
 function dialogOf(page: import('@playwright/test').Page) {
   return page.getByRole('alertdialog', { name: 'Delete Profiles API Token' });

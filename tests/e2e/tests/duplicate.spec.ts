@@ -1,8 +1,7 @@
 // Issue 4, Duplicate (seed: "Select Duplicate. Rename the Profiles API token and optionally enter
 // a description. Select Duplicate."): one POST, a copy with its own UUID next to the original.
-import { test, expect } from '../support/fixtures';
+import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
-import { Sim } from '../support/sim';
 import { expectAccessible } from '../support/axe';
 import {
   childrenOf,
@@ -20,12 +19,7 @@ import {
 
 const CREATE = '/entities/tokens';
 
-let sim: Sim;
-test.beforeEach(async ({ request }) => {
-  sim = new Sim(request);
-  await sim.reset();
-  await sim.clearRequests();
-});
+const sim = freshSimForEachTest();
 
 function dialogOf(page: import('@playwright/test').Page) {
   return page.getByRole('dialog', { name: 'Duplicate Profiles API Token' });

@@ -1,18 +1,12 @@
 // Issue 3, Edit (seed: "Select Edit Profiles API token. Make changes to Configure and/or Segments
 // and then select Save."): one PATCH with the whole configuration; limits, server errors,
 // double clicks, conflicts and unsaved changes handled; the same once more by keyboard only.
-import { test, expect } from '../support/fixtures';
+import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
-import { Sim } from '../support/sim';
 import { expectAccessible } from '../support/axe';
 import { TokenForm, openToken, storedToken, patchElsewhere, tabTo } from '../support/token_form';
 
-let sim: Sim;
-test.beforeEach(async ({ request }) => {
-  sim = new Sim(request);
-  await sim.reset();
-  await sim.clearRequests();
-});
+const sim = freshSimForEachTest();
 
 const PATH_5001 = '/entities/tokens/5001';
 

@@ -1,8 +1,7 @@
 // Issue 4, Move (seed: "Select Move. Select a different destination folder and then select Move."):
 // a folder picker, one PATCH, the tree and breadcrumbs updated in place, Undo from a toast.
-import { test, expect } from '../support/fixtures';
+import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
-import { Sim } from '../support/sim';
 import { expectAccessible } from '../support/axe';
 import {
   childrenOf,
@@ -21,12 +20,7 @@ import {
 
 const TOKEN = '/entities/tokens/5002';
 
-let sim: Sim;
-test.beforeEach(async ({ request }) => {
-  sim = new Sim(request);
-  await sim.reset();
-  await sim.clearRequests();
-});
+const sim = freshSimForEachTest();
 
 function moveDialog(page: import('@playwright/test').Page) {
   return page.getByRole('dialog', { name: 'Move Profiles API Token' });
