@@ -39,8 +39,8 @@ pub fn ConnectPage(
                 message: "Check the region and the API key.".into(),
                 fields: vec![],
             })?;
-            client.parent_segments().await?;
-            session.connect(client, &creds, remember);
+            let parent_segments = client.parent_segments().await?;
+            session.connect(client, &creds, remember, parent_segments);
             Ok::<(), ApiError>(())
         }
     });

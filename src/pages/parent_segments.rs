@@ -12,6 +12,9 @@ use leptos::prelude::*;
 pub fn ParentSegmentsPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let list = LocalResource::new(move || async move {
+        if let Some(verified) = session.take_verified_parent_segments() {
+            return Ok(verified);
+        }
         let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
         let result = client.parent_segments().await;
         session.check(&result);

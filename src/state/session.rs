@@ -1,7 +1,7 @@
 //! The connection: which API, with which key. The key lives in memory; only the user's explicit
 //! "Remember in this tab" copies it to sessionStorage (never localStorage: OWASP ASVS V8).
 
-use crate::api::{ApiError, Client, Region};
+use crate::api::{ApiError, Client, ParentSegment, Region};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -49,13 +49,20 @@ pub struct Session {
     client: RwSignal<Option<Client>>,
     /// Why the user is back on the connect screen (a rejected key), shown there once.
     notice: RwSignal<Option<String>>,
+    /// The parent segments read to verify the key, handed once to the list page so that
+    /// connecting costs one request, not two.
+    verified_parent_segments: RwSignal<Option<Vec<ParentSegment>>>,
 }
 
 impl Session {
     /// Starts disconnected, unless this tab remembered a connection.
     pub fn restore() -> Self {
         let client = read_storage().and_then(|c| c.client());
-        Self { client: RwSignal::new(client), notice: RwSignal::new(None) }
+        Self {
+            client: RwSignal::new(client),
+            notice: RwSignal::new(None),
+            verified_parent_segments: RwSignal::new(None),
+        }
     }
 
     /// The connected client (tracked).
@@ -76,21 +83,36 @@ impl Session {
         self.notice.get()
     }
 
-    /// Keeps a verified client; stores the credentials only when the user asked to.
-    pub fn connect(&self, client: Client, credentials: &Credentials, remember: bool) {
+    /// Keeps a verified client and the parent segments that verified it; stores the
+    /// credentials only when the user asked to.
+    pub fn connect(
+        &self,
+        client: Client,
+        credentials: &Credentials,
+        remember: bool,
+        parent_segments: Vec<ParentSegment>,
+    ) {
         if remember {
             write_storage(Some(&credentials.to_json()));
         } else {
             write_storage(None);
         }
         self.notice.set(None);
+        self.verified_parent_segments.set(Some(parent_segments));
         self.client.set(Some(client));
+    }
+
+    /// The parent segments read when connecting, for the first list page shown after it;
+    /// later visits read them afresh.
+    pub fn take_verified_parent_segments(&self) -> Option<Vec<ParentSegment>> {
+        self.verified_parent_segments.try_update_untracked(Option::take).flatten()
     }
 
     /// Forgets the client and anything stored.
     pub fn disconnect(&self) {
         write_storage(None);
         self.notice.set(None);
+        self.verified_parent_segments.set(None);
         self.client.set(None);
     }
 
@@ -103,6 +125,7 @@ impl Session {
                 "The API key was not accepted any more (401). Connect again to continue where you were."
                     .into(),
             ));
+            self.verified_parent_segments.try_set(None);
             self.client.try_set(None);
         }
     }

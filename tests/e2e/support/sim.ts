@@ -25,6 +25,8 @@ export interface LoggedRequest {
   path: string;
   query?: string;
   hasAuthorization: boolean;
+  /** The browser's Origin header; null for the suite's own reads through `api()`. */
+  origin?: string | null;
   body?: unknown;
   status: number;
 }

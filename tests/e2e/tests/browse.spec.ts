@@ -33,6 +33,11 @@ test('the right key shows the parent segments with their population', async ({ p
     await expect(page.getByRole('link', { name: new RegExp(`^${ps.attributes.name}`) })).toBeVisible();
   }
   await expect(page.getByRole('link', { name: /^Retail Customers/ })).toContainText('profiles');
+  // The read that verified the key is the list shown: one request, not two.
+  const reads = (await sim.requests()).filter(
+    (r) => r.origin && r.method === 'GET' && r.path === '/entities/parent_segments',
+  );
+  expect(reads).toHaveLength(1);
   await expectAccessible(page, 'parent segment list');
 });
 
