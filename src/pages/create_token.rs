@@ -81,14 +81,7 @@ pub fn CreateTokenPage(
     let f = folder.clone();
     let path = LocalResource::new(move || {
         let f = f.clone();
-        async move {
-            let path = store.folder_path(&f).await;
-            if let Ok(p) = &path {
-                let ids: Vec<FolderId> = p.iter().map(|x| x.id.clone()).collect();
-                store.reveal(&ids, Some(NodeKey::folder(&f)));
-            }
-            path
-        }
+        async move { store.reveal_path_to(&f, Some(NodeKey::folder(&f))).await }
     });
     let retry = Callback::new(move |()| path.refetch());
     (move || match path.get() {

@@ -54,14 +54,7 @@ pub fn FolderPage(
     // The path up to the root: for the breadcrumbs and to open the tree down to this folder.
     let path = LocalResource::new(move || {
         let f = f.clone();
-        async move {
-            let path = store.folder_path(&f).await;
-            if let Ok(p) = &path {
-                let ids: Vec<FolderId> = p.iter().map(|x| x.id.clone()).collect();
-                store.reveal(&ids, (!is_root).then(|| NodeKey::folder(&f)));
-            }
-            path
-        }
+        async move { store.reveal_path_to(&f, (!is_root).then(|| NodeKey::folder(&f))).await }
     });
     let ps_name = ps.name.clone();
     let ps_for_crumbs = ps.clone();

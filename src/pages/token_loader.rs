@@ -23,14 +23,12 @@ pub fn load_token<V: IntoView + 'static>(
             let token = result?;
             // The folder path is extra: without it the page still shows the token.
             let path = match (store, &token.parent_folder_id) {
-                (Some(store), Some(folder)) => store.folder_path(folder).await.ok(),
-                _ => None,
+                (Some(store), Some(folder)) => {
+                    store.reveal_path_to(folder, Some(NodeKey::token(&token.id))).await.unwrap_or_default()
+                }
+                _ => Vec::new(),
             };
-            if let (Some(store), Some(path)) = (store, &path) {
-                let ids: Vec<_> = path.iter().map(|f| f.id.clone()).collect();
-                store.reveal(&ids, Some(NodeKey::token(&token.id)));
-            }
-            Ok::<_, ApiError>((token, path.unwrap_or_default()))
+            Ok::<_, ApiError>((token, path))
         }
     });
     let retry = Callback::new(move |()| data.refetch());

@@ -133,6 +133,19 @@ impl TreeStore {
         }
     }
 
+    /// Reads the folders from the root down to `folder` and opens the tree along them,
+    /// selecting `target`: what every page of a folder or token does on arrival.
+    pub async fn reveal_path_to(
+        &self,
+        folder: &FolderId,
+        target: Option<NodeKey>,
+    ) -> Result<Vec<Folder>, ApiError> {
+        let path = self.folder_path(folder).await?;
+        let ids: Vec<FolderId> = path.iter().map(|f| f.id.clone()).collect();
+        self.reveal(&ids, target);
+        Ok(path)
+    }
+
     pub fn upsert_token(&self, token: &Token) {
         self.update(|m| m.upsert_token(token));
     }
