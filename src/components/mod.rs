@@ -3,6 +3,7 @@ pub mod breadcrumbs;
 pub mod copy_button;
 pub mod dialog;
 pub mod error_view;
+pub mod focus;
 pub mod icon;
 pub mod picker;
 pub mod spinner;

@@ -3,8 +3,8 @@
 //! Home/End go to the first and last; each `tabpanel` is labelled by its tab. Panels stay
 //! mounted and are hidden, so what the user typed in one survives a visit to the other.
 
+use super::focus::focus_by_id;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The DOM id of tab `index` in the tab set `prefix`.
 pub fn tab_id(prefix: &str, index: usize) -> String {
@@ -53,7 +53,7 @@ pub fn TabList(
         let Some(next) = tab_key_target(&ev.key(), selected.get_untracked(), count) else { return };
         ev.prevent_default();
         selected.set(next);
-        focus_by_id(&tab_id(&prefix.get_value(), next));
+        _ = focus_by_id(&tab_id(&prefix.get_value(), next));
     };
     let buttons = tabs
         .into_iter()
@@ -107,16 +107,6 @@ pub fn TabPanel(
         >
             {children()}
         </div>
-    }
-}
-
-fn focus_by_id(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        _ = el.focus();
     }
 }
 

@@ -2,6 +2,7 @@
 //! Enter and type-ahead, lazily loaded folders. All state is in the `TreeStore`.
 
 use super::error_view::ErrorView;
+use super::focus::focus_by_id;
 use super::spinner::Loading;
 use super::tree_item::tree_item;
 use crate::state::{LoadState, NodeKey, TreeKey, TreeStore};
@@ -107,17 +108,9 @@ pub fn focus_item(key: &NodeKey) {
 
 /// Focuses the element with this id now, or on the next frame if it is not rendered yet.
 fn focus_dom_id(id: String) {
-    if !try_focus(&id) {
+    if !focus_by_id(&id) {
         request_animation_frame(move || {
-            try_focus(&id);
+            _ = focus_by_id(&id);
         });
     }
-}
-
-fn try_focus(id: &str) -> bool {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    el.is_some_and(|el| el.focus().is_ok())
 }

@@ -1,8 +1,8 @@
 //! "Create New" on a folder page: a disclosure (button + list of links), offered only where the
 //! folder's permissions allow editing. Its one entry opens the token wizard.
 
+use crate::components::focus::focus_by_id;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The "Create New" button and what it reveals.
 #[component]
@@ -15,13 +15,7 @@ pub fn CreateNewMenu(
         if ev.key() == "Escape" && open.get_untracked() {
             ev.prevent_default();
             open.set(false);
-            let button = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("create-new"))
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(b) = button {
-                _ = b.focus();
-            }
+            _ = focus_by_id("create-new");
         }
     };
     view! {

@@ -2,6 +2,7 @@
 //! Configure (Lookup Key, Attributes) and Segments. They read and write one `FormCtx`.
 
 use crate::api::{ApiError, AttributeColumn, ParentSegmentId, SegmentId, SegmentSummary};
+use crate::components::focus::focus_by_id;
 use crate::components::{ErrorView, Loading, Picker, PickerOption};
 use crate::format;
 use crate::state::token_form::{
@@ -10,7 +11,6 @@ use crate::state::token_form::{
 };
 use crate::state::Session;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 type Columns = LocalResource<Result<Vec<AttributeColumn>, ApiError>>;
 type Segments = LocalResource<Result<Vec<SegmentSummary>, ApiError>>;
@@ -98,7 +98,7 @@ pub fn field_dom_id(field: Field) -> &'static str {
 
 /// Focuses the element with `id` on the next frame (after a tab or step has been shown).
 pub fn focus_soon(id: &'static str) {
-    request_animation_frame(move || focus_id(id));
+    request_animation_frame(move || _ = focus_by_id(id));
 }
 
 /// `aria-describedby` for a field: its hint(s) and, when shown, its message.
@@ -344,7 +344,7 @@ pub fn SegmentsFields(
     });
     let close_picker = Callback::new(move |()| {
         picking.set(false);
-        focus_id("add-segment");
+        _ = focus_by_id("add-segment");
     });
     let remove = move |i: usize, id: SegmentId| {
         let before = chosen.with_untracked(Vec::len);
@@ -447,18 +447,10 @@ pub fn SegmentsFields(
 /// one before, else `fallback` (the picker or the Add Segment button).
 fn focus_after_removal(prefix: &'static str, i: usize, len_before: usize, fallback: &'static str) {
     let target = if len_before > 1 { Some(i.min(len_before - 2)) } else { None };
-    request_animation_frame(move || match target {
-        Some(j) => focus_id(&format!("{prefix}-{j}")),
-        None => focus_id(fallback),
+    request_animation_frame(move || {
+        _ = match target {
+            Some(j) => focus_by_id(&format!("{prefix}-{j}")),
+            None => focus_by_id(fallback),
+        };
     });
-}
-
-fn focus_id(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        _ = el.focus();
-    }
 }
