@@ -27,10 +27,9 @@ pub fn TokenPage(
         view! {
             <article class="token-page">
                 {crumbs}
-                <p class="page-actions">
+                <TokenActions ps=ps.clone() token path>
                     <a class="button button-primary" href=edit_href>"Edit Profiles API Token"</a>
-                </p>
-                <TokenActions ps=ps.clone() token path/>
+                </TokenActions>
                 {move || view! { <TokenDetails token=token.get()/> }}
             </article>
         }
