@@ -4,7 +4,7 @@ use crate::components::Loading;
 use crate::config::RuntimeConfig;
 use crate::pages::{BrowsePage, ConnectPage, NotFoundPage, ParentSegmentsPage};
 use crate::routes::AppRoute;
-use crate::state::{HashRouter, Session};
+use crate::state::{Handoff, HashRouter, Session};
 use leptos::prelude::*;
 
 /// Which screen the current route needs, so the view is rebuilt only when that changes.
@@ -20,6 +20,8 @@ enum Screen {
 pub fn App() -> impl IntoView {
     let session = Session::restore();
     provide_context(session);
+    let handoff = Handoff::new();
+    provide_context(handoff);
     let router = HashRouter::install();
     provide_context(router);
     let config = LocalResource::new(RuntimeConfig::load);
@@ -31,6 +33,12 @@ pub fn App() -> impl IntoView {
     });
     let parent_segment = Memo::new(move |_| router.route().parent_segment().cloned());
     let connected = Memo::new(move |_| session.is_connected());
+    // Nothing read in one session may be shown in the next (another key may see less).
+    Effect::new(move |_| {
+        if !connected.get() {
+            handoff.clear();
+        }
+    });
 
     let connected_view = move || match screen.get() {
         Screen::ParentSegments => view! { <ParentSegmentsPage/> }.into_any(),

@@ -7,7 +7,7 @@ use crate::api::{ApiError, EntityKind, FolderId, ParentSegment, ParentSegmentId,
 use crate::components::toast::{ToastHost, Toasts};
 use crate::components::{ErrorView, Loading, Tree};
 use crate::routes::AppRoute;
-use crate::state::{use_router, NodeKey, Session, TreeModel, TreeStore};
+use crate::state::{use_handoff, use_router, NodeKey, Session, TreeModel, TreeStore};
 use leptos::prelude::*;
 
 /// Loads the parent segment named in the URL, then shows its layout.
@@ -17,10 +17,16 @@ pub fn BrowsePage(
     ps: ParentSegmentId,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
+    // Opened from the list: it is known already (a Retry or a deep link reads it).
+    let known = StoredValue::new(use_handoff().and_then(|h| h.take_parent_segment(&ps)));
     let id = ps.clone();
     let parent = LocalResource::new(move || {
         let id = id.clone();
+        let known = known.try_update_value(Option::take).flatten();
         async move {
+            if let Some(ps) = known {
+                return Ok(ps);
+            }
             let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
             let result = client.parent_segment(&id).await;
             session.check(&result);

@@ -104,6 +104,7 @@ fn Wizard(ps: ParentSegment, folder: FolderId, path: Vec<Folder>) -> impl IntoVi
     let router = use_router();
     let store = use_tree();
     let toasts = use_toasts();
+    let handoff = crate::state::use_handoff();
     let empty = TokenForm::new(folder.clone());
     // Work left behind (a rejected key unmounted the page) comes back.
     let draft_key = drafts::create_key(&folder);
@@ -153,6 +154,10 @@ fn Wizard(ps: ParentSegment, folder: FolderId, path: Vec<Folder>) -> impl IntoVi
                     }
                     done.try_set(true);
                     if let Some(r) = router {
+                        // The POST answered with the token: its page shows that.
+                        if let Some(h) = handoff {
+                            h.put_token(token);
+                        }
                         r.set_guarded(false);
                         r.navigate(&route);
                     }

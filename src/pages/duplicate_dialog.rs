@@ -227,6 +227,10 @@ fn opened(ctx: TokenCtx, original: &TokenId, copy: Token) {
     ctx.close.run(());
     let ps = ctx.ps.try_get_value().map(|p| p.id);
     if let (Some(router), Some(ps)) = (ctx.router, ps) {
+        // The POST answered with the copy: its page shows that instead of reading it again.
+        if let Some(h) = ctx.handoff {
+            h.put_token(copy.clone());
+        }
         router.navigate(&AppRoute::Token(ps, copy.id.clone()));
     }
     focus_in_tree(ctx.store, Some(key));

@@ -42,7 +42,8 @@ pub(super) fn MoveDialog(ctx: TokenCtx) -> impl IntoView {
         }
         _ => TreeModel::new(&FolderId::parse("0").unwrap_or_else(|| unreachable!())),
     };
-    let picker = TreeStore::new(picker_model, Some(ctx.session));
+    // What the picker reads also fills the main tree: after the move it shows the folder picked.
+    let picker = TreeStore::new(picker_model, Some(ctx.session)).feeding(ctx.store);
     if let Some(root) = &root {
         picker.ensure_loaded(root);
     }

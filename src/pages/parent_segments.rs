@@ -4,20 +4,28 @@ use crate::api::{ApiError, ParentSegment};
 use crate::components::{ErrorView, Loading};
 use crate::format;
 use crate::routes::AppRoute;
-use crate::state::Session;
+use crate::state::{use_handoff, Session};
 use leptos::prelude::*;
 
 /// The parent segment list: name, population, last updated; each opens its folder tree.
 #[component]
 pub fn ParentSegmentsPage() -> impl IntoView {
     let session = expect_context::<Session>();
+    let handoff = use_handoff();
     let list = LocalResource::new(move || async move {
-        if let Some(verified) = session.take_verified_parent_segments() {
-            return Ok(verified);
+        let result = match session.take_verified_parent_segments() {
+            Some(verified) => Ok(verified),
+            None => {
+                let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
+                let result = client.parent_segments().await;
+                session.check(&result);
+                result
+            }
+        };
+        // The one picked next opens without reading it again.
+        if let (Ok(list), Some(handoff)) = (&result, handoff) {
+            handoff.put_parent_segments(list.clone());
         }
-        let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
-        let result = client.parent_segments().await;
-        session.check(&result);
         result
     });
     let retry = Callback::new(move |()| list.refetch());

@@ -24,11 +24,20 @@ pub fn TokenPage(
             let crumbs = token.with(|t| super::folder::crumbs(&ps_for_crumbs, &path.get(), Some(&t.name)));
             view! { <Breadcrumbs crumbs/> }
         };
+        // The form starts from the token shown here instead of reading it again.
+        let handoff = crate::state::use_handoff();
+        let hand_over = move |_| {
+            if let Some(h) = handoff {
+                h.put_token(token.get_untracked());
+            }
+        };
         view! {
             <article class="token-page">
                 {crumbs}
                 <TokenActions ps=ps.clone() token path>
-                    <a class="button button-primary" href=edit_href>"Edit Profiles API Token"</a>
+                    <a class="button button-primary" href=edit_href on:click=hand_over>
+                        "Edit Profiles API Token"
+                    </a>
                 </TokenActions>
                 {move || view! { <TokenDetails token=token.get()/> }}
             </article>

@@ -21,6 +21,8 @@ pub(super) struct TokenCtx {
     pub store: Option<TreeStore>,
     pub router: Option<HashRouter>,
     pub toasts: Option<Toasts>,
+    /// Hands a written token to the page shown next (so it is not read again).
+    pub handoff: Option<crate::state::Handoff>,
     /// The token as last read or written: the page shows it, a move updates it.
     pub token: RwSignal<Token>,
     /// Its folder path, root first, for the breadcrumbs.
@@ -81,6 +83,7 @@ pub fn TokenActions(
         store: use_tree(),
         router: use_router(),
         toasts: use_toasts(),
+        handoff: crate::state::use_handoff(),
         token,
         path,
         close: Callback::new(move |()| open.set(Open::Nothing)),

@@ -12,7 +12,7 @@ use crate::components::{explain, Breadcrumbs, Crumb, Loading, TabList, TabPanel}
 use crate::format;
 use crate::routes::AppRoute;
 use crate::state::token_form::{FormTab, SaveErrors, TokenForm};
-use crate::state::{drafts, use_router, use_tree, NodeKey, Session};
+use crate::state::{drafts, use_handoff, use_router, use_tree, NodeKey, Session};
 use leptos::prelude::*;
 
 /// The message the token page shows after a save.
@@ -73,6 +73,7 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
     let router = use_router();
     let store = use_tree();
     let toasts = use_toasts();
+    let handoff = use_handoff();
     // Work left behind (a rejected key unmounted the page) comes back, with what it was based on.
     let draft_key = drafts::edit_key(&token.id);
     let restored = drafts::take(&draft_key);
@@ -124,6 +125,10 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
                     }
                     if let Some(toasts) = toasts {
                         toasts.show(format!("“{}”: {SAVED_MESSAGE}", token.name), None);
+                    }
+                    // The PATCH answered with the token as saved: the page shows that.
+                    if let Some(h) = handoff {
+                        h.put_token(token);
                     }
                     after_save();
                 }

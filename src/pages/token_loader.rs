@@ -3,7 +3,7 @@
 
 use crate::api::{ApiError, Folder, Token, TokenId};
 use crate::components::{ErrorView, Loading};
-use crate::state::{use_tree, NodeKey, Session};
+use crate::state::{use_handoff, use_tree, NodeKey, Session};
 use leptos::prelude::*;
 
 /// Shows `token` once loaded with its folder path through `loaded`; until then progress, and
@@ -14,13 +14,21 @@ pub fn load_token<V: IntoView + 'static>(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let store = use_tree();
+    let handoff = use_handoff();
     let data = LocalResource::new(move || {
         let id = token.clone();
+        // Just written or just shown: no need to read it again (a Retry always reads).
+        let handed = handoff.and_then(|h| h.take_token(&id));
         async move {
-            let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
-            let result = client.token(&id).await;
-            session.check(&result);
-            let token = result?;
+            let token = match handed {
+                Some(token) => token,
+                None => {
+                    let client = session.client_untracked().ok_or(ApiError::Unauthorized)?;
+                    let result = client.token(&id).await;
+                    session.check(&result);
+                    result?
+                }
+            };
             // The folder path is extra: without it the page still shows the token.
             let path = match (store, &token.parent_folder_id) {
                 (Some(store), Some(folder)) => {

@@ -1,5 +1,6 @@
 //! Client-side state: the session, the hash route and the one folder-tree store.
 pub mod drafts;
+pub mod handoff;
 pub mod router;
 pub mod session;
 #[cfg(test)]
@@ -16,6 +17,7 @@ pub mod tree_store;
 #[cfg(test)]
 mod tree_tests;
 
+pub use handoff::{use_handoff, Handoff};
 pub use router::{use_router, HashRouter};
 pub use session::{Credentials, Session};
 pub use tree_edit::token_entity;

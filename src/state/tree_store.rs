@@ -4,7 +4,7 @@
 use super::session::Session;
 use super::tree_keys::{KeyOutcome, TreeKey};
 use super::tree_model::{LoadState, NodeKey, TreeModel};
-use crate::api::{ApiError, Client, Folder, FolderId, Token};
+use crate::api::{ApiError, Client, Folder, FolderId, FolderListing, Token};
 use leptos::prelude::*;
 
 /// Upper bound on folder nesting when walking up to the root: a cycle in bad data must end.
@@ -16,11 +16,21 @@ pub struct TreeStore {
     model: RwSignal<TreeModel>,
     /// `None` in component tests: nothing is fetched, the model is pre-filled.
     session: Option<Session>,
+    /// For a folder picker: the main tree, given every listing the picker reads (see
+    /// [`TreeStore::feeding`]).
+    feeds: Option<RwSignal<TreeModel>>,
 }
 
 impl TreeStore {
     pub fn new(model: TreeModel, session: Option<Session>) -> Self {
-        Self { model: RwSignal::new(model), session }
+        Self { model: RwSignal::new(model), session, feeds: None }
+    }
+
+    /// Makes this store (a folder picker) hand each listing it reads to `main` when `main`
+    /// has not loaded that folder: the picker keeps only folders, while the main tree shows
+    /// the folder picked (after a move) with all its entries, and should not read it again.
+    pub fn feeding(self, main: Option<TreeStore>) -> Self {
+        Self { feeds: main.map(|m| m.model), ..self }
     }
 
     /// Reads the model (tracked).
@@ -43,11 +53,17 @@ impl TreeStore {
 
     /// Fetches a folder's children (already marked `Loading`) and stores the answer.
     fn fetch(&self, folder: FolderId) {
-        let (Some(client), model, session) = (self.client(), self.model, self.session) else { return };
+        let (Some(client), model, session, feeds) = (self.client(), self.model, self.session, self.feeds)
+        else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             let result = client.folder_children(&folder).await;
             if let Some(s) = session {
                 s.check(&result);
+            }
+            if let (Some(main), Ok(listing)) = (feeds, &result) {
+                main.try_update(|m| adopt_listing(m, &folder, listing));
             }
             model.try_update(|m| m.finish_load(&folder, result));
         });
@@ -169,7 +185,7 @@ impl TreeStore {
     }
 
     /// The folders from the root down to `folder`, read from the cache or the API (one
-    /// `client.folder` per unknown ancestor). Used for breadcrumbs and deep links.
+    /// by-folder read per unknown ancestor). Used for breadcrumbs and deep links.
     pub async fn folder_path(&self, folder: &FolderId) -> Result<Vec<Folder>, ApiError> {
         let mut path = Vec::new();
         let mut next = Some(folder.clone());
@@ -180,22 +196,52 @@ impl TreeStore {
             let cached = self.model.try_with_untracked(|m| m.folder_info(&id).cloned()).flatten();
             let f = match cached {
                 Some(f) => f,
-                None => {
-                    let client = self.client().ok_or(ApiError::Unauthorized)?;
-                    let result = client.folder(&id).await;
-                    if let Some(s) = self.session {
-                        s.check(&result);
-                    }
-                    let f = result?;
-                    self.update(|m| m.cache_folder(f.clone()));
-                    f
-                }
+                None => self.read_folder(&id).await?,
             };
             next = f.parent_id.clone();
             path.push(f);
         }
         path.reverse();
         Ok(path)
+    }
+}
+
+impl TreeStore {
+    /// Reads folder `id` through its by-folder listing, which holds the folder itself: the tree
+    /// needs that listing anyway when the folder opens, and a page that asks for a folder the
+    /// tree is loading right now joins that read (the client shares identical reads in flight)
+    /// instead of sending a second one (`GET /entities/folders/{id}`). The listing is kept as
+    /// the folder's children unless the tree already has them.
+    async fn read_folder(&self, id: &FolderId) -> Result<Folder, ApiError> {
+        let client = self.client().ok_or(ApiError::Unauthorized)?;
+        let result = client.folder_children(id).await;
+        if let Some(s) = self.session {
+            s.check(&result);
+        }
+        let listing = result?;
+        let Some(folder) = listing.folder.clone() else {
+            // An answer without the folder itself: ask for the folder alone.
+            let result = client.folder(id).await;
+            if let Some(s) = self.session {
+                s.check(&result);
+            }
+            let folder = result?;
+            self.update(|m| m.cache_folder(folder.clone()));
+            return Ok(folder);
+        };
+        self.update(|m| adopt_listing(m, id, &listing));
+        Ok(folder)
+    }
+}
+
+/// Keeps a listing read for another purpose as `folder`'s children, unless the model has them
+/// or is reading them (its own answer then wins).
+fn adopt_listing(m: &mut TreeModel, folder: &FolderId, listing: &FolderListing) {
+    if let Some(f) = &listing.folder {
+        m.cache_folder(f.clone());
+    }
+    if m.begin_load(&NodeKey::folder(folder)).is_some() {
+        m.finish_load(folder, Ok(listing.clone()));
     }
 }
 

@@ -1,0 +1,135 @@
+//! Data one page already holds, handed to the page the user goes to next, so that a user
+//! action costs the one request it needs and not a second read of what just arrived: the
+//! parent segment list to the parent segment it opens, a write's answer (Save, Duplicate,
+//! Create) to the token page shown after it, the token page's token to its Edit form.
+//!
+//! A hand-over is taken once and only while young: it bridges one navigation, it is not a
+//! cache that could show stale data later (every other visit reads afresh).
+
+use crate::api::{ParentSegment, ParentSegmentId, Token, TokenId};
+use leptos::prelude::*;
+
+/// How long the list a user picks from stays good enough to open one of its parent segments
+/// without reading it again: people read the list before choosing, and a parent segment's
+/// name and root folder change rarely.
+pub const PARENT_SEGMENTS_MAX_AGE_MS: f64 = 5.0 * 60_000.0;
+/// A token is handed over for the very next page: anything slower than this is not that
+/// navigation any more, and the page reads the token itself.
+pub const TOKEN_MAX_AGE_MS: f64 = 30_000.0;
+
+/// One handed-over value with the time (ms) it was put. Leptos-free, tested natively.
+#[derive(Clone, Debug)]
+pub struct Slot<T> {
+    held: Option<(T, f64)>,
+}
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Self { held: None }
+    }
+}
+
+impl<T> Slot<T> {
+    pub fn put(&mut self, value: T, now_ms: f64) {
+        self.held = Some((value, now_ms));
+    }
+
+    /// Takes the value if it is at most `max_age_ms` old and `wanted` accepts it. An old or
+    /// unwanted value is dropped all the same: a hand-over is for the next page only.
+    pub fn take(&mut self, now_ms: f64, max_age_ms: f64, wanted: impl FnOnce(&T) -> bool) -> Option<T> {
+        let (value, at) = self.held.take()?;
+        let young = (0.0..=max_age_ms).contains(&(now_ms - at));
+        (young && wanted(&value)).then_some(value)
+    }
+
+    pub fn clear(&mut self) {
+        self.held = None;
+    }
+}
+
+/// The app's hand-overs, provided as context by `App` and cleared when the session ends.
+#[derive(Clone, Copy)]
+pub struct Handoff {
+    parent_segments: StoredValue<Slot<Vec<ParentSegment>>>,
+    token: StoredValue<Slot<Token>>,
+}
+
+impl Default for Handoff {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Handoff {
+    pub fn new() -> Self {
+        Self { parent_segments: StoredValue::new(Slot::default()), token: StoredValue::new(Slot::default()) }
+    }
+
+    /// The list page shows `list`: the parent segment picked from it needs no second read.
+    pub fn put_parent_segments(&self, list: Vec<ParentSegment>) {
+        self.parent_segments.update_value(|s| s.put(list, now_ms()));
+    }
+
+    /// Parent segment `id` as the list showed it, if that list is recent.
+    pub fn take_parent_segment(&self, id: &ParentSegmentId) -> Option<ParentSegment> {
+        let list = self
+            .parent_segments
+            .try_update_value(|s| s.take(now_ms(), PARENT_SEGMENTS_MAX_AGE_MS, |_| true))
+            .flatten()?;
+        list.into_iter().find(|ps| &ps.id == id)
+    }
+
+    /// `token` as the server just gave it, for the page about to show it.
+    pub fn put_token(&self, token: Token) {
+        self.token.update_value(|s| s.put(token, now_ms()));
+    }
+
+    /// Token `id`, if it was just handed over.
+    pub fn take_token(&self, id: &TokenId) -> Option<Token> {
+        self.token.try_update_value(|s| s.take(now_ms(), TOKEN_MAX_AGE_MS, |t| &t.id == id)).flatten()
+    }
+
+    /// Forgets everything (the session ended: nothing of it may reach the next one).
+    pub fn clear(&self) {
+        self.parent_segments.try_update_value(Slot::clear);
+        self.token.try_update_value(Slot::clear);
+    }
+}
+
+/// The hand-overs from context; `None` in component tests that do not provide them.
+pub fn use_handoff() -> Option<Handoff> {
+    use_context::<Handoff>()
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slot_hands_over_once() {
+        let mut slot = Slot::default();
+        slot.put("a", 1_000.0);
+        assert_eq!(slot.take(1_500.0, 1_000.0, |_| true), Some("a"));
+        assert_eq!(slot.take(1_500.0, 1_000.0, |_| true), None, "taken once");
+    }
+
+    #[test]
+    fn an_old_or_unwanted_value_is_dropped() {
+        let mut slot = Slot::default();
+        slot.put("a", 1_000.0);
+        assert_eq!(slot.take(2_001.0, 1_000.0, |_| true), None, "too old");
+        assert_eq!(slot.take(1_100.0, 1_000.0, |_| true), None, "and gone");
+        slot.put("b", 1_000.0);
+        assert_eq!(slot.take(1_100.0, 1_000.0, |v| *v == "c"), None, "not the one wanted");
+        assert_eq!(slot.take(1_100.0, 1_000.0, |_| true), None, "dropped: for the next page only");
+        slot.put("d", 5_000.0);
+        assert_eq!(slot.take(4_000.0, 1_000.0, |_| true), None, "a clock that went back is not trusted");
+        slot.put("e", 1_000.0);
+        slot.clear();
+        assert_eq!(slot.take(1_000.0, 1_000.0, |_| true), None);
+    }
+}
