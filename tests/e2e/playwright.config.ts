@@ -13,14 +13,15 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: './tests',
-  // One simulator, reset before each test: tests run one at a time (2-core machines anyway).
-  workers: 1,
+  // Each worker starts its own static server and simulator (support/servers.ts), reset before
+  // each test. Two workers: most of a test is waiting (retries, backoff, timeouts), so two
+  // overlap well even on these 2-core machines.
+  workers: 2,
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  globalSetup: './support/global-setup.ts',
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },

@@ -1,10 +1,23 @@
 // The suite's `test`: every page runs under the strict Content-Security-Policy that
 // `cargo xtask build` writes (served as a header by the static host), and a test fails on any
 // `securitypolicyviolation` event or uncaught page error (a Rust panic surfaces as one).
-import { test as base, expect } from '@playwright/test';
+import { test as playwrightTest, expect } from '@playwright/test';
 import { Sim } from './sim';
+import { startServers } from './servers';
 
-export const test = base.extend<{ pageGuards: void }>({
+/** Playwright's `test` with this worker's static server and simulator running. */
+export const testWithServers = playwrightTest.extend<{}, { servers: void }>({
+  servers: [
+    async ({}, use) => {
+      const stop = await startServers();
+      await use();
+      stop();
+    },
+    { scope: 'worker', auto: true },
+  ],
+});
+
+export const test = testWithServers.extend<{ pageGuards: void }>({
   pageGuards: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -1,6 +1,7 @@
 // Issue 5: the app runs under the strict CSP that the build writes for hosts. Every other spec
 // fails on a violation (support/fixtures.ts); this one proves the policy is served and enforced.
-import { test, expect } from '@playwright/test';
+// Without the suite's guard (which fails a test on any violation): here violations are provoked.
+import { testWithServers as test, expect } from '../support/fixtures';
 import { App } from '../support/app';
 import { Sim } from '../support/sim';
 

@@ -1,5 +1,7 @@
 // Starts the two origins of a production deployment: the static app (dist/) and the CDP
-// simulator as its API. Their URLs reach the tests through process.env.
+// simulator as its API. Each Playwright worker (a process of its own) starts its own pair, so
+// specs run in parallel without sharing a simulator; the URLs reach that worker's tests
+// through its process.env (support/sim.ts reads them).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,7 +30,8 @@ function start(name: string, cmd: string, args: string[], readyPrefix: string): 
   });
 }
 
-export default async function globalSetup() {
+/** Starts this worker's static server and simulator; returns how to stop them. */
+export async function startServers(): Promise<() => void> {
   const simBin = process.env.CDP_SIM_BIN;
   const dist = process.env.DIST_DIR;
   if (!simBin || !dist) throw new Error('run through `cargo xtask test` (CDP_SIM_BIN and DIST_DIR unset)');
@@ -55,7 +58,7 @@ export default async function globalSetup() {
   fs.writeFileSync(cspFile, policy.replace("connect-src 'self'", `connect-src 'self' ${simUrl}`));
   Object.assign(process.env, { APP_URL: appUrl, SIM_URL: simUrl, SIM_KEY, CSP_FILE: cspFile });
 
-  return async () => {
+  return () => {
     app.kill();
     sim.kill();
   };
