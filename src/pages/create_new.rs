@@ -3,6 +3,7 @@
 
 use crate::components::focus::focus_by_id;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The "Create New" button and what it reveals.
 #[component]
@@ -18,8 +19,20 @@ pub fn CreateNewMenu(
             _ = focus_by_id("create-new");
         }
     };
+    // Focus moving out of the menu (Tab past it, a click elsewhere) closes it, as Escape does:
+    // an open list left behind would cover the page.
+    let on_focusout = move |ev: web_sys::FocusEvent| {
+        let node = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let stays_inside = match (node(ev.current_target()), node(ev.related_target())) {
+            (Some(menu), Some(to)) => menu.contains(Some(&to)),
+            _ => false,
+        };
+        if !stays_inside {
+            open.set(false);
+        }
+    };
     view! {
-        <div class="create-new" on:keydown=on_keydown>
+        <div class="create-new" on:keydown=on_keydown on:focusout=on_focusout>
             <button type="button" id="create-new" class="button button-primary"
                 aria-expanded=move || open.get().to_string() aria-controls="create-new-list"
                 on:click=move |_| open.update(|o| *o = !*o)>

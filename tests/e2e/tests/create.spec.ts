@@ -44,6 +44,16 @@ test('creating a token through the wizard: name, Configure, Segments, Save; it s
   await expect(page.getByRole('button', { name: 'Create New' })).toHaveAttribute('aria-expanded', 'true');
   await expectAccessible(page, 'folder page with Create New open');
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Create New' })).toHaveAttribute('aria-expanded', 'false');
+  // A click elsewhere closes it too; so does Tab past its one link.
+  await page.getByRole('button', { name: 'Create New' }).click();
+  await page.getByRole('main').getByRole('heading', { level: 1 }).click();
+  await expect(page.getByRole('button', { name: 'Create New' })).toHaveAttribute('aria-expanded', 'false');
+  await page.getByRole('button', { name: 'Create New' }).click();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Profiles API Token' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Create New' })).toHaveAttribute('aria-expanded', 'false');
   const form = await startWizard(app);
   expect(page.url()).toContain('#/ps/101/folders/1012/new-token');
   await expect(page.getByText('Enter a name for your token and optionally enter a description.')).toBeVisible();
