@@ -96,3 +96,66 @@ async function reference(field: Locator, text: string): Promise<string> {
   await ref.evaluate((el) => el.remove());
   return expected;
 }
+
+/**
+ * A simulator fixture where every name and description is a hostile string: one parent
+ * segment per string (the list page), and in the first one a folder per string holding a token
+ * and a segment with that string as name and description, the token using an attribute and
+ * created by a user of that name. Ids: folder 2000+i, segment 3000+i, token 5000+i.
+ */
+export function hostileFixture(strings: Hostile[]) {
+  const attribute = (s: Hostile, i: number) => ({
+    id: String(i + 1),
+    name: s.text,
+    type: 'string',
+    parentDatabaseName: 'hostile_db',
+    parentTableName: 'hostile_table',
+    parentColumn: `col_${i}`,
+    parentKey: 'customer_id',
+    foreignKey: 'customer_id',
+  });
+  const parentSegment = (s: Hostile, i: number) => ({
+    id: String(101 + i),
+    name: s.text,
+    description: s.text,
+    population: 1000 + i,
+    rootFolderId: String(1000 + i),
+    master: { parentDatabaseName: 'hostile_db', parentTableName: 'customers' },
+    masterColumns: [{ name: 'td_client_id', type: 'string' }],
+    attributes: i === 0 ? strings.map(attribute) : [],
+  });
+  const roots = strings.map((s, i) => ({ id: String(1000 + i), parentSegmentId: String(101 + i), parentId: null, name: s.text }));
+  const folders = strings.map((s, i) => ({
+    id: String(2000 + i),
+    parentSegmentId: '101',
+    parentId: '1000',
+    name: s.text,
+    description: s.text,
+  }));
+  return {
+    currentUser: '1001',
+    users: strings.map((s, i) => ({ id: String(1001 + i), tdUserId: String(50001 + i), name: s.text })),
+    parentSegments: strings.map(parentSegment),
+    folders: [...roots, ...folders],
+    segments: strings.map((s, i) => ({
+      id: String(3000 + i),
+      kind: 'batch',
+      folderId: String(2000 + i),
+      name: s.text,
+      description: s.text,
+      population: 10 + i,
+    })),
+    tokens: strings.map((s, i) => ({
+      id: String(5000 + i),
+      folderId: String(2000 + i),
+      name: s.text,
+      description: s.text,
+      token: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      keyColumn: 'td_client_id',
+      attributeColumns: [s.text],
+      segments: [String(3000 + i)],
+      createdBy: String(1001 + i),
+      updatedBy: String(1001 + i),
+    })),
+  };
+}
