@@ -38,7 +38,7 @@ fn segment(i: usize) -> SegmentRef {
         id: SegmentId::parse(&(3000 + i).to_string()).unwrap(),
         kind: kinds[i % 3],
         // Segments the user may not view have no name; they are saved like the others.
-        name: (i % 4 != 0).then(|| format!("Segment {i}")),
+        name: (!i.is_multiple_of(4)).then(|| format!("Segment {i}")),
         description: None,
         population: Some(i as u64),
     }
