@@ -5,6 +5,7 @@ pub mod components;
 pub mod config;
 pub mod format;
 pub mod pages;
+pub mod recovery;
 pub mod routes;
 pub mod state;
 

@@ -1,5 +1,6 @@
-//! Entry point: install the panic hook and mount the app. Everything else lives in the library.
+//! Entry point: install the panic hook (console output, then the recovery screen; see
+//! `recovery`) and mount the app. Everything else lives in the library.
 fn main() {
-    console_error_panic_hook::set_once();
+    profiles_studio::recovery::install();
     leptos::mount::mount_to_body(profiles_studio::App);
 }

@@ -115,7 +115,18 @@ fn Wizard(ps: ParentSegment, folder: FolderId, path: Vec<Folder>) -> impl IntoVi
     let done = RwSignal::new(false);
     let original = empty.clone();
     let dirty = Memo::new(move |_| !done.get() && ctx.form.with(|f| f.differs_from(&original)));
+    // Mirrored outside Leptos for the panic hook (recovery.rs), which cannot read signals.
+    let (open_key, open_original) = (draft_key.clone(), empty.clone());
+    Effect::new(move |_| {
+        let draft = dirty.get().then(|| drafts::Draft {
+            base: None,
+            original: open_original.clone(),
+            form: ctx.form.get(),
+        });
+        drafts::mirror_open(&open_key, draft);
+    });
     on_cleanup(move || {
+        drafts::close_open(&draft_key);
         if dirty.try_get_untracked() == Some(true) {
             if let Some(form) = ctx.form.try_get_untracked() {
                 drafts::keep(&draft_key, drafts::Draft { base: None, original: empty, form });

@@ -85,6 +85,7 @@ pub(super) fn DeleteDialog(ctx: TokenCtx) -> impl IntoView {
             ctx.close.run(());
         }
     };
+    on_cleanup(move || ctx.keep_if_session_ended(|| Some(crate::state::drafts::DialogDraft::Delete)));
     view! {
         <Dialog title="Delete Profiles API Token" on_close=close alert=true described_by="delete-token-consequences">
             <div id="delete-token-consequences" class="consequences">

@@ -6,6 +6,7 @@ use super::token_actions::{error_text, focus_in_tree, TokenCtx};
 use crate::api::{ApiError, Client, EntityKind, FolderId, Token, TokenId};
 use crate::components::{Dialog, Spinner};
 use crate::routes::AppRoute;
+use crate::state::drafts::DialogDraft;
 use crate::state::token_ops::{
     check_name, copy_name, duplicate_write, find_created, outcome_unknown, NAME_RULE,
 };
@@ -57,7 +58,11 @@ async fn created_meanwhile(
 
 /// The Duplicate dialog: Name (prefilled "Copy of …"), Description (optional).
 #[component]
-pub(super) fn DuplicateDialog(ctx: TokenCtx) -> impl IntoView {
+pub(super) fn DuplicateDialog(
+    ctx: TokenCtx,
+    /// Name and description the user had entered when a rejected key closed the dialog.
+    kept: Option<(String, String)>,
+) -> impl IntoView {
     let original = ctx.token.get_untracked();
     let ps = ctx.ps.get_value();
     // Names of the tokens the tree has loaded, at once; the whole parent segment when read.
@@ -87,16 +92,19 @@ pub(super) fn DuplicateDialog(ctx: TokenCtx) -> impl IntoView {
         })
     };
     let suggested = copy_name(&original.name, taken);
-    let name = RwSignal::new(suggested.clone());
-    let description = RwSignal::new(original.description.clone());
-    // While the user hasn't typed, a better suggestion replaces a name found to be in use.
-    let suggestion = StoredValue::new(suggested);
+    let was_kept = kept.is_some();
+    let (name, description) = kept.unwrap_or_else(|| (suggested.clone(), original.description.clone()));
+    let name = RwSignal::new(name);
+    let description = RwSignal::new(description);
+    // While the user hasn't typed, a better suggestion replaces a name found to be in use
+    // (a kept name is the user's own: never replaced).
+    let suggestion = StoredValue::new((!was_kept).then_some(suggested));
     let original_name = original.name.clone();
     Effect::new(move |_| {
         let fresh = copy_name(&original_name, taken);
-        let untouched = name.with_untracked(|n| suggestion.with_value(|s| s == n));
+        let untouched = name.with_untracked(|n| suggestion.with_value(|s| s.as_ref() == Some(n)));
         if untouched && name.get_untracked() != fresh {
-            suggestion.set_value(fresh.clone());
+            suggestion.set_value(Some(fresh.clone()));
             name.set(fresh);
         }
     });
@@ -168,11 +176,23 @@ pub(super) fn DuplicateDialog(ctx: TokenCtx) -> impl IntoView {
             ctx.close.run(());
         }
     };
+    on_cleanup(move || {
+        ctx.keep_if_session_ended(|| {
+            Some(DialogDraft::Duplicate {
+                name: name.try_get_untracked()?,
+                description: description.try_get_untracked()?,
+            })
+        })
+    });
+    let kept_note = was_kept.then(|| {
+        view! { <p class="notice" role="status">"Connected again: here is what you had entered."</p> }
+    });
     let invalid = move || name_error().is_some().to_string();
     view! {
         <Dialog title="Duplicate Profiles API Token" on_close=close>
             <form class="form" novalidate on:submit=on_submit>
                 <p>"Rename the copy of “" {original.name.clone()} "” and optionally enter a description."</p>
+                {kept_note}
                 <div class="field">
                     <label for="duplicate-name">"Name"</label>
                     <input

@@ -6,6 +6,7 @@ use super::token_actions::{error_text, show_moved, TokenCtx};
 use crate::api::{ApiError, Client, FolderId, Token, TokenId};
 use crate::components::toast::ToastAction;
 use crate::components::{Dialog, Spinner, Tree};
+use crate::state::drafts::DialogDraft;
 use crate::state::token_ops::{move_write, outcome_unknown, MoveRecord};
 use crate::state::{NodeKey, TreeModel, TreeStore};
 use leptos::prelude::*;
@@ -27,7 +28,11 @@ pub(super) async fn move_token(client: &Client, id: &TokenId, to: &FolderId) -> 
 
 /// The Move dialog. Opens on the folder the token is in (shown, not selectable).
 #[component]
-pub(super) fn MoveDialog(ctx: TokenCtx) -> impl IntoView {
+pub(super) fn MoveDialog(
+    ctx: TokenCtx,
+    /// The destination the user had chosen when a rejected key closed the dialog.
+    kept: Option<(FolderId, String)>,
+) -> impl IntoView {
     let token = ctx.token.get_untracked();
     let ps = ctx.ps.get_value();
     let root = ps.root_folder_id.clone();
@@ -47,10 +52,32 @@ pub(super) fn MoveDialog(ctx: TokenCtx) -> impl IntoView {
     if let Some(root) = &root {
         picker.ensure_loaded(root);
     }
+    let was_kept = kept.is_some();
+    if let Some((to, _)) = &kept {
+        picker.select(Some(NodeKey::folder(to)));
+    }
     let picked = Memo::new(move |_| picker.with(|m| m.picked()));
+    // The picker may not have loaded a kept destination again: its name comes with it.
+    let kept_name = StoredValue::new(kept);
     let picked_name = move || {
-        picked.get().map(|f| picker.with(|m| m.name(&NodeKey::folder(&f)).to_owned())).unwrap_or_default()
+        let Some(f) = picked.get() else { return String::new() };
+        let known = picker.with(|m| m.name(&NodeKey::folder(&f)).to_owned());
+        let kept = kept_name.with_value(|k| k.as_ref().filter(|(id, _)| *id == f).map(|(_, n)| n.clone()));
+        if known.is_empty() {
+            kept.unwrap_or_default()
+        } else {
+            known
+        }
     };
+    on_cleanup(move || {
+        ctx.keep_if_session_ended(|| {
+            let to = picked.try_get_untracked()?;
+            Some(DialogDraft::Move(to.map(|f| (f.clone(), picked_name_untracked(picker, kept_name, &f)))))
+        })
+    });
+    let kept_note = was_kept.then(|| {
+        view! { <p class="notice" role="status">"Connected again: here is what you had chosen."</p> }
+    });
     let error = RwSignal::new(None::<String>);
 
     let id = token.id.clone();
@@ -98,6 +125,7 @@ pub(super) fn MoveDialog(ctx: TokenCtx) -> impl IntoView {
     view! {
         <Dialog title="Move Profiles API Token" on_close=close class="dialog-wide">
             <p>"Select a different destination folder for “" {name} "”, then select Move."</p>
+            {kept_note}
             <div class="dialog-picker">
                 <Tree store=picker label="Destination folder" on_activate=noop/>
             </div>
@@ -124,6 +152,21 @@ pub(super) fn MoveDialog(ctx: TokenCtx) -> impl IntoView {
             </div>
         </Dialog>
     }
+}
+
+/// The name of destination `f` for keeping it, without subscribing (from a cleanup).
+fn picked_name_untracked(
+    picker: TreeStore,
+    kept: StoredValue<Option<(FolderId, String)>>,
+    f: &FolderId,
+) -> String {
+    let known = picker.try_with_untracked(|m| m.name(&NodeKey::folder(f)).to_owned()).unwrap_or_default();
+    if !known.is_empty() {
+        return known;
+    }
+    kept.try_with_value(|k| k.as_ref().filter(|(id, _)| id == f).map(|(_, n)| n.clone()))
+        .flatten()
+        .unwrap_or_default()
 }
 
 /// "Moved … to …" with Undo, which moves it back (one PATCH, after reading it again).

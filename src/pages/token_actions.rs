@@ -9,6 +9,7 @@ use super::move_dialog::MoveDialog;
 use crate::api::{ApiError, Folder, ParentSegment, Token};
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::tree::focus_item;
+use crate::state::drafts::{self, DialogDraft};
 use crate::state::{use_router, use_tree, HashRouter, NodeKey, Session, TreeStore};
 use leptos::prelude::*;
 
@@ -48,6 +49,17 @@ impl TokenCtx {
         }
     }
 
+    /// From a dialog's cleanup: if the dialog goes away because a rejected key ended the
+    /// session, keeps what the user had entered (`draft`) for when they connect again.
+    pub fn keep_if_session_ended(&self, draft: impl FnOnce() -> Option<DialogDraft>) {
+        if !self.session.is_connected_untracked() {
+            let token = self.token.try_with_untracked(|t| t.id.clone());
+            if let (Some(token), Some(draft)) = (token, draft()) {
+                drafts::keep_dialog(&token, draft);
+            }
+        }
+    }
+
     /// Whether the page still shows the token `id` (the user may have moved on meanwhile).
     pub fn on_page(&self, id: &crate::api::TokenId) -> bool {
         self.token.try_with_untracked(|t| &t.id == id).unwrap_or(false)
@@ -76,7 +88,15 @@ pub fn TokenActions(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let open = RwSignal::new(Open::Nothing);
+    // A dialog a rejected key closed comes back open, with what the user had entered.
+    let kept = drafts::take_dialog(&token.with_untracked(|t| t.id.clone()));
+    let open = RwSignal::new(match &kept {
+        None => Open::Nothing,
+        Some(DialogDraft::Move(_)) => Open::Move,
+        Some(DialogDraft::Duplicate { .. }) => Open::Duplicate,
+        Some(DialogDraft::Delete) => Open::Delete,
+    });
+    let kept = StoredValue::new(kept);
     let ctx = TokenCtx {
         ps: StoredValue::new(ps),
         session: expect_context::<Session>(),
@@ -88,11 +108,27 @@ pub fn TokenActions(
         path,
         close: Callback::new(move |()| open.set(Open::Nothing)),
     };
-    let dialog = move || match open.get() {
-        Open::Nothing => ().into_any(),
-        Open::Move => view! { <MoveDialog ctx/> }.into_any(),
-        Open::Duplicate => view! { <DuplicateDialog ctx/> }.into_any(),
-        Open::Delete => view! { <DeleteDialog ctx/> }.into_any(),
+    let dialog = move || {
+        // Given to the first dialog opened only.
+        let kept = kept.try_update_value(Option::take).flatten();
+        match open.get() {
+            Open::Nothing => ().into_any(),
+            Open::Move => {
+                let kept = match kept {
+                    Some(DialogDraft::Move(to)) => to,
+                    _ => None,
+                };
+                view! { <MoveDialog ctx kept/> }.into_any()
+            }
+            Open::Duplicate => {
+                let kept = match kept {
+                    Some(DialogDraft::Duplicate { name, description }) => Some((name, description)),
+                    _ => None,
+                };
+                view! { <DuplicateDialog ctx kept/> }.into_any()
+            }
+            Open::Delete => view! { <DeleteDialog ctx/> }.into_any(),
+        }
     };
     view! {
         <div class="token-actions" role="group" aria-label="Token actions">

@@ -90,7 +90,18 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
     let done = RwSignal::new(false);
     let tab = RwSignal::new(0usize);
     let dirty = Memo::new(move |_| !done.get() && ctx.form.with(|f| original.with(|o| f.differs_from(o))));
+    // Mirrored outside Leptos for the panic hook (recovery.rs), which cannot read signals.
+    let open_key = draft_key.clone();
+    Effect::new(move |_| {
+        let draft = dirty.get().then(|| drafts::Draft {
+            base: base.get(),
+            original: original.get(),
+            form: ctx.form.get(),
+        });
+        drafts::mirror_open(&open_key, draft);
+    });
     on_cleanup(move || {
+        drafts::close_open(&draft_key);
         if dirty.try_get_untracked() == Some(true) {
             if let (Some(form), Some(original), Some(base)) =
                 (ctx.form.try_get_untracked(), original.try_get_untracked(), base.try_get_untracked())

@@ -1,4 +1,5 @@
 //! Client-side state: the session, the hash route and the one folder-tree store.
+pub mod draft_storage;
 pub mod drafts;
 pub mod handoff;
 pub mod router;

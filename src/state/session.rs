@@ -79,6 +79,12 @@ impl Session {
         self.client.with(Option::is_some)
     }
 
+    /// Whether a client is set, without subscribing; for cleanups (a disposed session counts
+    /// as connected: nothing ended it).
+    pub fn is_connected_untracked(&self) -> bool {
+        self.client.try_with_untracked(Option::is_some).unwrap_or(true)
+    }
+
     pub fn notice(&self) -> Option<String> {
         self.notice.get()
     }
@@ -97,6 +103,7 @@ impl Session {
         } else {
             write_storage(None);
         }
+        super::drafts::accept();
         self.notice.set(None);
         self.verified_parent_segments.set(Some(parent_segments));
         self.client.set(Some(client));
@@ -108,9 +115,12 @@ impl Session {
         self.verified_parent_segments.try_update_untracked(Option::take).flatten()
     }
 
-    /// Forgets the client and anything stored.
+    /// Forgets the client, anything stored, and every unsaved draft of this session (the next
+    /// person at this tab must not find them).
     pub fn disconnect(&self) {
         write_storage(None);
+        super::drafts::forget_all();
+        super::draft_storage::forget();
         self.notice.set(None);
         self.verified_parent_segments.set(None);
         self.client.set(None);

@@ -43,6 +43,11 @@ impl TreeStore {
         self.model.with_untracked(f)
     }
 
+    /// Reads the model without subscribing, if it still exists (cleanups).
+    pub fn try_with_untracked<R>(&self, f: impl FnOnce(&TreeModel) -> R) -> Option<R> {
+        self.model.try_with_untracked(f)
+    }
+
     fn update<R>(&self, f: impl FnOnce(&mut TreeModel) -> R) -> Option<R> {
         self.model.try_update(f)
     }

@@ -40,6 +40,7 @@ pub fn run(_args: &[String]) -> Result {
         cargo()
             .args(["test", "-p", "profiles-studio", "--target", "wasm32-unknown-unknown"])
             .args(["--test", "web", "--test", "web_edit", "--test", "api_transport"])
+            .args(["--test", "web_recovery"])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
             .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30"),

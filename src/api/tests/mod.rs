@@ -11,6 +11,8 @@ mod errors;
 mod inflight;
 #[cfg(not(target_arch = "wasm32"))]
 mod prop_decode;
+#[cfg(not(target_arch = "wasm32"))]
+mod prop_token_form;
 mod retry;
 mod retry_after;
 mod secrets;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SIM_KEY = '1/e2e0123456789abcdef';
 
-function start(name: string, cmd: string, args: string[], readyPrefix: string): Promise<[ChildProcess, string]> {
+export function start(name: string, cmd: string, args: string[], readyPrefix: string): Promise<[ChildProcess, string]> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s`)), 60_000);

@@ -358,6 +358,29 @@ test('a key rejected mid-edit leads to the connect screen; connecting again brin
   expect(stored.relationships.segments.data.map((s: any) => s.id)).toEqual(['3003']);
 });
 
+test('Disconnect forgets unsaved drafts: connecting again opens the form as stored', async ({ page }) => {
+  const app = new App(page);
+  const form = await openEdit(app, ['Web Personalization', 'Homepage Banners'], 'Homepage Personalization');
+  // A draft kept by a rejected key, then the form reopened and changed again.
+  await form.name.fill('Draft Before Disconnect');
+  await sim.fault({ method: 'GET', path: PATH_5001, kind: 'status', status: 401 });
+  await form.save.click();
+  await expect(page.getByRole('button', { name: 'Connect' })).toBeVisible();
+  await app.connect();
+  await expect(form.name).toHaveValue('Draft Before Disconnect');
+  await form.description.fill('Open when disconnecting');
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByRole('button', { name: 'Connect' })).toBeVisible();
+  await expect(app.keyField).toHaveValue('');
+
+  await app.connect();
+  await app.open('#/ps/101/tokens/5001/edit');
+  await expect(form.name).toHaveValue('Homepage Personalization');
+  await expect(form.description).not.toHaveValue('Open when disconnecting');
+  await expect(page.getByText('Your unsaved changes to this token were kept')).toHaveCount(0);
+  expect(await patches(PATH_5001)).toHaveLength(0);
+});
+
 test('the token segment the user may not view is kept on save', async ({ page }) => {
   const app = new App(page);
   const form = await openEdit(app, ['Web Personalization'], 'Churn Prevention Offers');

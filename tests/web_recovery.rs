@@ -1,0 +1,150 @@
+//! Browser tests of what a panic or a Disconnect leaves (headless Chromium via
+//! wasm-bindgen-test): the recovery screen, the open form's draft going to sessionStorage and
+//! coming back at the next start, and Disconnect forgetting every draft.
+#![cfg(target_arch = "wasm32")]
+
+use profiles_studio::api::FolderId;
+use profiles_studio::recovery::{
+    after_panic, render_screen, show_screen, DRAFT_KEPT, HEADING, SCREEN_ID, WHAT_HAPPENED,
+};
+use profiles_studio::state::draft_storage::{self, STORAGE_KEY};
+use profiles_studio::state::drafts::{self, Draft};
+use profiles_studio::state::token_form::TokenForm;
+use profiles_studio::state::Session;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, HtmlElement, Storage};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn session_storage() -> Storage {
+    web_sys::window().unwrap().session_storage().unwrap().unwrap()
+}
+
+fn draft() -> Draft {
+    let folder = FolderId::parse("1012").unwrap();
+    let mut form = TokenForm::new(folder.clone());
+    form.name = "Checkout <b>Upsell</b>".into();
+    form.description = "kept \u{202e}across a crash".into();
+    Draft { base: None, original: TokenForm::new(folder), form }
+}
+
+#[wasm_bindgen_test]
+fn the_screen_says_what_happened_and_offers_reload() {
+    let screen = render_screen(&document(), false).unwrap();
+    assert_eq!(screen.tag_name(), "MAIN");
+    assert_eq!(screen.id(), SCREEN_ID);
+    assert_eq!(screen.query_selector("h1").unwrap().unwrap().text_content().unwrap(), HEADING);
+    let paragraphs = screen.query_selector_all("p").unwrap();
+    assert_eq!(paragraphs.length(), 1, "no draft line when no draft was kept");
+    assert_eq!(paragraphs.item(0).unwrap().text_content().unwrap(), WHAT_HAPPENED);
+    let button = screen.query_selector("button").unwrap().unwrap();
+    assert_eq!(button.text_content().unwrap(), "Reload");
+    assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
+
+    let with_draft = render_screen(&document(), true).unwrap();
+    let text = with_draft.text_content().unwrap();
+    assert!(text.contains(DRAFT_KEPT), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn the_screen_replaces_the_page_once_closes_dialogs_and_takes_focus() {
+    let doc = document();
+    // A stand-in for <body>: the test runner's own output lives in the real one.
+    let body: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    body.set_inner_html("<div id='app-stand-in'>app</div><dialog id='dlg-stand-in'>dialog</dialog>");
+    doc.body().unwrap().append_child(&body).unwrap();
+    let dialog: web_sys::HtmlDialogElement = doc.get_element_by_id("dlg-stand-in").unwrap().unchecked_into();
+    dialog.show_modal().unwrap();
+
+    show_screen(&body, true).unwrap();
+    show_screen(&body, true).unwrap();
+    assert_eq!(doc.query_selector_all(&format!("#{SCREEN_ID}")).unwrap().length(), 1, "one screen");
+    assert!(doc.get_element_by_id("app-stand-in").unwrap().has_attribute("hidden"));
+    assert!(!dialog.open(), "an open modal dialog would keep the screen inert");
+    let screen = doc.get_element_by_id(SCREEN_ID).unwrap();
+    assert!(!screen.has_attribute("hidden"));
+    let focused = doc.active_element().unwrap();
+    assert_eq!(focused.text_content().unwrap(), "Reload");
+    body.remove();
+}
+
+#[wasm_bindgen_test]
+fn after_a_panic_the_open_draft_is_saved_and_the_page_replaced() {
+    let doc = document();
+    let storage = session_storage();
+    storage.remove_item(STORAGE_KEY).unwrap();
+    drafts::mirror_open("create/1012", Some(draft()));
+
+    after_panic();
+    let saved = storage.get_item(STORAGE_KEY).unwrap().expect("the draft is saved");
+    let screen = doc.get_element_by_id(SCREEN_ID).expect("the screen is shown");
+    assert!(screen.text_content().unwrap().contains(DRAFT_KEPT));
+    let body = doc.body().unwrap();
+    let hidden = body.query_selector_all(":scope > [hidden]").unwrap().length();
+
+    // Put the runner's page back before asserting more (it reads its output from the body).
+    screen.remove();
+    let children = body.children();
+    for i in 0..children.length() {
+        children.item(i).unwrap().remove_attribute("hidden").unwrap();
+    }
+    assert!(hidden > 0, "the page under the screen is hidden");
+    assert!(draft_storage::restore_saved_draft());
+    assert_eq!(drafts::take("create/1012"), Some(draft()));
+    drafts::close_open("create/1012");
+    assert!(saved.contains("create/1012"));
+}
+
+#[wasm_bindgen_test]
+fn the_open_draft_is_saved_by_the_hook_and_restored_once_at_start() {
+    let storage = session_storage();
+    storage.remove_item(STORAGE_KEY).unwrap();
+    // Nothing open: nothing written.
+    drafts::mirror_open("create/1012", None);
+    assert!(!draft_storage::save_open_draft());
+    assert_eq!(storage.get_item(STORAGE_KEY).unwrap(), None);
+
+    // The session's key is in storage too ("Remember in this tab"): the draft must not carry it.
+    storage
+        .set_item("profiles-studio.session", r#"{"region":"us","baseUrl":"","apiKey":"1/secretkey"}"#)
+        .unwrap();
+    drafts::mirror_open("create/1012", Some(draft()));
+    assert!(draft_storage::save_open_draft());
+    let saved = storage.get_item(STORAGE_KEY).unwrap().unwrap();
+    assert!(saved.contains("Checkout <b>Upsell</b>"), "{saved}");
+    assert!(!saved.contains("secretkey"), "{saved}");
+    storage.remove_item("profiles-studio.session").unwrap();
+
+    drafts::close_open("create/1012");
+    assert!(draft_storage::restore_saved_draft());
+    assert_eq!(storage.get_item(STORAGE_KEY).unwrap(), None, "read once");
+    assert_eq!(drafts::take("create/1012"), Some(draft()), "the wizard finds it");
+    assert!(!draft_storage::restore_saved_draft());
+
+    storage.set_item(STORAGE_KEY, "<html>tampered</html>").unwrap();
+    assert!(!draft_storage::restore_saved_draft());
+    assert_eq!(storage.get_item(STORAGE_KEY).unwrap(), None, "garbage is removed too");
+}
+
+#[wasm_bindgen_test]
+fn disconnect_forgets_every_draft_kept_open_or_saved_after_a_crash() {
+    let storage = session_storage();
+    let session = Session::restore();
+    drafts::keep("edit/5001", draft());
+    drafts::mirror_open("create/1012", Some(draft()));
+    storage.set_item(STORAGE_KEY, "{}").unwrap();
+
+    session.disconnect();
+    assert_eq!(drafts::take("edit/5001"), None);
+    assert_eq!(drafts::open_draft(), None);
+    assert_eq!(storage.get_item(STORAGE_KEY).unwrap(), None);
+    // The form's cleanup runs after Disconnect: it must not keep its draft again.
+    drafts::keep("edit/5001", draft());
+    assert_eq!(drafts::take("edit/5001"), None);
+    drafts::accept();
+}
