@@ -11,7 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import { test, expect } from '../support/fixtures';
 import { App } from '../support/app';
 import { appUrl, simKey } from '../support/sim';
-import { start } from '../support/global-setup';
+import { start } from '../support/servers';
 import { mainTree } from '../support/actions';
 import { hostileStrings, hostileFixture, label, consoleErrors, injectionMarks, expectNoInjection } from '../support/hostile';
 import type { Locator, Page } from '@playwright/test';
