@@ -19,7 +19,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  // The fault matrix's table (tests/fault-matrix.spec.ts) is printed after the summary.
+  reporter: [['list'], ['./support/matrix-reporter.ts']],
   globalSetup: './support/global-setup.ts',
   use: {
     browserName: 'chromium',
