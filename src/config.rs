@@ -1,6 +1,7 @@
 //! Runtime defaults from an optional `config.json` next to `index.html`, e.g.
-//! `{"region":"custom","baseUrl":"http://127.0.0.1:8787"}`. It never holds a key: it only
-//! preselects where the connect screen points, so one build serves every deployment.
+//! `{"region":"custom","baseUrl":"http://127.0.0.1:8787","timeoutMs":20000}`. It never holds a
+//! key: it only preselects where the connect screen points (and how long a request may take), so
+//! one build serves every deployment.
 
 use crate::api::Region;
 
@@ -14,13 +15,20 @@ pub struct RuntimeConfig {
     pub region: Region,
     /// Only used with `Region::Custom`.
     pub base_url: String,
+    /// `timeoutMs`: the per-request deadline, for hosts behind slow proxies (longer) or tests
+    /// of timeouts (shorter). `None`: the client's default (20 s).
+    pub timeout_ms: Option<u32>,
 }
 
 impl Default for RuntimeConfig {
     fn default() -> Self {
-        Self { region: Region::Us, base_url: String::new() }
+        Self { region: Region::Us, base_url: String::new(), timeout_ms: None }
     }
 }
+
+/// The accepted `timeoutMs` range: below half a second even a healthy API times out; above ten
+/// minutes nobody is waiting any more. Values outside are ignored (the default applies).
+pub const TIMEOUT_MS_RANGE: std::ops::RangeInclusive<u32> = 500..=600_000;
 
 impl RuntimeConfig {
     /// Parses `config.json`. Anything unreadable falls back to the defaults, field by field,
@@ -36,11 +44,17 @@ impl RuntimeConfig {
             .filter(|u| is_http_url(u))
             .map(|u| u.trim().to_owned())
             .unwrap_or_default();
+        // Independent of the region: a deployment may tune only the deadline.
+        let timeout_ms = map
+            .get("timeoutMs")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|ms| u32::try_from(ms).ok())
+            .filter(|ms| TIMEOUT_MS_RANGE.contains(ms));
         match region {
             // A custom region without a usable URL would leave the user with a broken form.
-            Some(Region::Custom) if base_url.is_empty() => Self::default(),
-            Some(region) => Self { region, base_url },
-            None => Self::default(),
+            Some(Region::Custom) if base_url.is_empty() => Self { timeout_ms, ..Self::default() },
+            Some(region) => Self { region, base_url, timeout_ms },
+            None => Self { timeout_ms, ..Self::default() },
         }
     }
 
@@ -87,7 +101,31 @@ mod tests {
     #[test]
     fn reads_custom_region() {
         let c = RuntimeConfig::parse(r#"{"region":"custom","baseUrl":"http://127.0.0.1:8787"}"#);
-        assert_eq!(c, RuntimeConfig { region: Region::Custom, base_url: "http://127.0.0.1:8787".into() });
+        assert_eq!(
+            c,
+            RuntimeConfig {
+                region: Region::Custom,
+                base_url: "http://127.0.0.1:8787".into(),
+                timeout_ms: None
+            }
+        );
+    }
+
+    #[test]
+    fn reads_timeout_within_range() {
+        let c = RuntimeConfig::parse(r#"{"region":"custom","baseUrl":"http://h:1","timeoutMs":2000}"#);
+        assert_eq!(c.timeout_ms, Some(2_000));
+        // Alone, without a region: the region falls back, the deadline stays.
+        assert_eq!(RuntimeConfig::parse(r#"{"timeoutMs":45000}"#).timeout_ms, Some(45_000));
+        assert_eq!(RuntimeConfig::parse(r#"{"region":"mars","timeoutMs":500}"#).timeout_ms, Some(500));
+    }
+
+    #[test]
+    fn ignores_unusable_timeouts() {
+        for v in ["0", "499", "600001", "-5", "1.5", "\"2000\"", "null", "1e12", "true"] {
+            let c = RuntimeConfig::parse(&format!(r#"{{"region":"us","timeoutMs":{v}}}"#));
+            assert_eq!(c, RuntimeConfig::default(), "timeoutMs {v}");
+        }
     }
 
     #[test]

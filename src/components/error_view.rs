@@ -14,8 +14,21 @@ pub fn explain(err: &ApiError) -> String {
             .into(),
         ApiError::Timeout => format!("{err} Try again in a moment."),
         ApiError::RateLimited { .. } | ApiError::Server { .. } => format!("{err}. Try again in a moment."),
-        ApiError::Conflict { .. } | ApiError::Validation { .. } | ApiError::Decode(_) => err.to_string(),
+        ApiError::Conflict { .. } => format!(
+            "{}. It may have been changed at the same time elsewhere: reload to see the current version, then try again.",
+            sentence(err)
+        ),
+        ApiError::Validation { .. } => format!("{}. Correct it and try again.", sentence(err)),
+        ApiError::Decode(_) => format!(
+            "{}. Try again; if it happens again, a proxy between this page and the API may be changing the answers.",
+            sentence(err)
+        ),
     }
+}
+
+/// The error's text without a final full stop, to go on with another sentence.
+fn sentence(err: &ApiError) -> String {
+    err.to_string().trim_end().trim_end_matches('.').to_owned()
 }
 
 /// An error message (`role="alert"`) with an optional "Retry" button.
@@ -57,5 +70,17 @@ mod tests {
         assert!(explain(&ApiError::NotFound { message: "x".into() }).contains("moved or deleted"));
         let server = ApiError::Server { status: 500, message: "boom".into(), retry_after_secs: None };
         assert!(explain(&server).contains("500"));
+    }
+
+    #[test]
+    fn conflicts_refusals_and_garbled_answers_say_what_to_do() {
+        let conflict = ApiError::Conflict { message: "injected conflict on id".into(), fields: vec![] };
+        assert!(explain(&conflict).starts_with("Conflict: injected conflict on id. "));
+        assert!(explain(&conflict).contains("reload to see the current version, then try again"));
+        let refused =
+            ApiError::Validation { status: 422, message: "Name is reserved.".into(), fields: vec![] };
+        assert_eq!(explain(&refused), "Name is reserved. Correct it and try again.");
+        let garbled = ApiError::Decode("EOF while parsing".into());
+        assert!(explain(&garbled).contains("Try again"));
     }
 }

@@ -27,6 +27,7 @@ pub fn ConnectPage(
     let session = expect_context::<Session>();
     let region = RwSignal::new(config.region.id().to_owned());
     let base_url = RwSignal::new(config.base_url);
+    let timeout_ms = config.timeout_ms;
     let api_key = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
@@ -59,6 +60,7 @@ pub fn ConnectPage(
             region: region.get_untracked(),
             base_url: base_url.get_untracked(),
             api_key: api_key.get_untracked(),
+            timeout_ms,
         };
         match validate(&creds) {
             Err(p) => problem.set(Some(p.into())),
@@ -130,6 +132,7 @@ mod tests {
             region: region.into(),
             base_url: base.into(),
             api_key: key.into(),
+            timeout_ms: None,
         };
         assert!(validate(&c("us", "", "k")).is_ok());
         assert_eq!(validate(&c("us", "", " ")), Err("Enter an API key."));

@@ -3,7 +3,7 @@
 
 use super::token_actions::{error_text, focus_in_tree, TokenCtx};
 use crate::api::{ApiError, Client, Token, TokenId};
-use crate::components::{Dialog, Spinner};
+use crate::components::{Dialog, Loading};
 use crate::routes::AppRoute;
 use crate::state::token_ops::outcome_unknown;
 use crate::state::NodeKey;
@@ -121,7 +121,7 @@ pub(super) fn DeleteDialog(ctx: TokenCtx) -> impl IntoView {
                 >
                     "Cancel"
                 </button>
-                {move || pending.get().then(|| view! { <span class="loading delayed"><Spinner/>"Deleting…"</span> })}
+                {move || pending.get().then(|| view! { <Loading label="Deleting…"/> })}
             </div>
         </Dialog>
     }

@@ -4,7 +4,7 @@
 
 use super::token_actions::{error_text, focus_in_tree, TokenCtx};
 use crate::api::{ApiError, Client, EntityKind, FolderId, Token, TokenId};
-use crate::components::{Dialog, Spinner};
+use crate::components::{Dialog, Loading};
 use crate::routes::AppRoute;
 use crate::state::drafts::DialogDraft;
 use crate::state::token_ops::{
@@ -229,7 +229,7 @@ pub(super) fn DuplicateDialog(
                     <button type="button" class="button" disabled=move || pending.get() on:click=move |_| close(())>
                         "Cancel"
                     </button>
-                    {move || pending.get().then(|| view! { <span class="loading delayed"><Spinner/>"Duplicating…"</span> })}
+                    {move || pending.get().then(|| view! { <Loading label="Duplicating…"/> })}
                 </div>
             </form>
         </Dialog>

@@ -5,7 +5,7 @@
 use super::token_actions::{error_text, show_moved, TokenCtx};
 use crate::api::{ApiError, Client, FolderId, Token, TokenId};
 use crate::components::toast::ToastAction;
-use crate::components::{Dialog, Spinner, Tree};
+use crate::components::{Dialog, Loading, Tree};
 use crate::state::drafts::DialogDraft;
 use crate::state::token_ops::{move_write, outcome_unknown, MoveRecord};
 use crate::state::{NodeKey, TreeModel, TreeStore};
@@ -148,7 +148,7 @@ pub(super) fn MoveDialog(
                 <button type="button" class="button" disabled=move || pending.get() on:click=move |_| close(())>
                     "Cancel"
                 </button>
-                {move || pending.get().then(|| view! { <span class="loading delayed"><Spinner/>"Moving…"</span> })}
+                {move || pending.get().then(|| view! { <Loading label="Moving…"/> })}
             </div>
         </Dialog>
     }

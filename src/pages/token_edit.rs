@@ -12,6 +12,7 @@ use crate::components::{explain, Breadcrumbs, Crumb, Loading, TabList, TabPanel}
 use crate::format;
 use crate::routes::AppRoute;
 use crate::state::token_form::{FormTab, SaveErrors, TokenForm};
+use crate::state::token_ops::{outcome_unknown, write_applied};
 use crate::state::{drafts, use_handoff, use_router, use_tree, NodeKey, Session};
 use leptos::prelude::*;
 
@@ -27,7 +28,9 @@ enum SaveOutcome {
     Failed(ApiError),
 }
 
-/// Reads the token; if its `updatedAt` is still `base`, sends the PATCH. Never retried.
+/// Reads the token; if its `updatedAt` is still `base`, sends the PATCH. Never retried: a
+/// PATCH without a usable answer is settled by reading the token again (saved if it carries
+/// what was sent), so that trying again does not run into "changed elsewhere" by our own save.
 async fn save_token(client: &Client, id: &TokenId, write: &TokenWrite, base: Option<&str>) -> SaveOutcome {
     match client.token(id).await {
         Err(e) => return SaveOutcome::Failed(e),
@@ -36,6 +39,10 @@ async fn save_token(client: &Client, id: &TokenId, write: &TokenWrite, base: Opt
     }
     match client.update_token(id, write).await {
         Ok(token) => SaveOutcome::Saved(token),
+        Err(e) if outcome_unknown(&e) => match client.token(id).await {
+            Ok(current) if write_applied(&current, write) => SaveOutcome::Saved(current),
+            _ => SaveOutcome::Failed(e),
+        },
         Err(e) => SaveOutcome::Failed(e),
     }
 }

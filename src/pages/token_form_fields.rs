@@ -402,24 +402,25 @@ pub fn SegmentsFields(
         described("token-segments-count", "token-segments-error", error.with(Option::is_some))
     });
     let invalid = Signal::derive(move || error.with(Option::is_some));
+    // Its own reactive node: when the segments arrive, only this line changes, and the search
+    // box keeps what the user typed meanwhile (and the focus).
+    let load_state = move || match all.get() {
+        None => Some(view! { <Loading label="Loading segments…"/> }.into_any()),
+        Some(Err(error)) => {
+            let retry = Callback::new(move |()| all.refetch());
+            Some(
+                view! { <ErrorView error context="Could not load the segments." on_retry=retry/> }.into_any(),
+            )
+        }
+        Some(Ok(_)) => None,
+    };
     let picker = move || {
         picking.get().then(|| {
-            let state = match all.get() {
-                None => Some(view! { <Loading label="Loading segments…"/> }.into_any()),
-                Some(Err(error)) => {
-                    let retry = Callback::new(move |()| all.refetch());
-                    Some(
-                        view! { <ErrorView error context="Could not load the segments." on_retry=retry/> }
-                            .into_any(),
-                    )
-                }
-                Some(Ok(_)) => None,
-            };
             view! {
                 <div class="segment-picker">
                     <Picker id="segment-search" label="Search segments" options on_pick described_by invalid
                         on_escape=close_picker empty_text="No segment matches." autofocus=true/>
-                    {state}
+                    {load_state}
                     <button type="button" class="button button-small" on:click=move |_| close_picker.run(())>
                         "Done adding"
                     </button>

@@ -15,6 +15,9 @@ pub struct Credentials {
     pub region: String,
     pub base_url: String,
     pub api_key: String,
+    /// The per-request deadline from `config.json` (`timeoutMs`); `None`: the client default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_ms: Option<u32>,
 }
 
 impl Credentials {
@@ -30,7 +33,12 @@ impl Credentials {
     /// A client for these credentials; `None` if the region or URL is unusable.
     pub fn client(&self) -> Option<Client> {
         let key = self.api_key.trim();
-        (!key.is_empty()).then(|| self.endpoint().map(|url| Client::new(&url, Some(key.to_owned()))))?
+        let url = self.endpoint().filter(|_| !key.is_empty())?;
+        let client = Client::new(&url, Some(key.to_owned()));
+        Some(match self.timeout_ms {
+            Some(ms) => client.with_timeout_ms(ms),
+            None => client,
+        })
     }
 
     /// Reads what `to_json` wrote; anything else (tampered, old format) is ignored.
@@ -165,7 +173,17 @@ mod tests {
     use super::*;
 
     fn creds(region: &str, base: &str, key: &str) -> Credentials {
-        Credentials { region: region.into(), base_url: base.into(), api_key: key.into() }
+        Credentials { region: region.into(), base_url: base.into(), api_key: key.into(), timeout_ms: None }
+    }
+
+    #[test]
+    fn client_takes_the_configured_timeout() {
+        let default = creds("us", "", "1/abc").client().map(|c| c.timeout_ms());
+        assert_eq!(default, Some(crate::api::DEFAULT_TIMEOUT_MS));
+        let tuned = Credentials { timeout_ms: Some(2_000), ..creds("us", "", "1/abc") };
+        assert_eq!(tuned.client().map(|c| c.timeout_ms()), Some(2_000));
+        // Kept across a reload in a remembered tab.
+        assert_eq!(Credentials::from_json(&tuned.to_json()).and_then(|c| c.timeout_ms), Some(2_000));
     }
 
     #[test]

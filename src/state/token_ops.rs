@@ -140,10 +140,20 @@ impl MoveRecord {
     }
 }
 
-/// A write that got no answer (timeout, dropped connection) may have happened anyway: look
-/// before saying it failed, and before the user tries again.
+/// A write that got no answer (timeout, dropped connection) may have happened anyway, and one
+/// whose answer did not decode (a 2xx with a truncated or foreign body: only 2xx bodies are
+/// decoded) did happen: look before saying it failed, and before the user tries again.
 pub fn outcome_unknown(error: &ApiError) -> bool {
-    matches!(error, ApiError::Timeout | ApiError::Network(_))
+    matches!(error, ApiError::Timeout | ApiError::Network(_) | ApiError::Decode(_))
+}
+
+/// After a PATCH whose outcome is unknown: whether the token as read now carries everything
+/// that was sent, i.e. the PATCH landed. An empty Lookup Key means "the server's default",
+/// so any key the server chose matches it.
+pub fn write_applied(current: &Token, sent: &TokenWrite) -> bool {
+    let Some(now) = token_write(current) else { return false };
+    let key_matches = sent.key_column.is_empty() || now.key_column == sent.key_column;
+    key_matches && TokenWrite { key_column: sent.key_column.clone(), ..now } == *sent
 }
 
 /// After a POST with no answer: the token the POST created, if the folder (re-read) now holds
@@ -254,9 +264,25 @@ mod tests {
     }
 
     #[test]
+    fn a_landed_patch_is_recognised_in_the_token_read_after_it() {
+        let now = token();
+        let sent = token_write(&now).unwrap();
+        assert!(write_applied(&now, &sent));
+        // The server's default Lookup Key matches a write that left it empty.
+        assert!(write_applied(&now, &TokenWrite { key_column: String::new(), ..sent.clone() }));
+        // Anything else that differs: the PATCH did not land (or something else changed it).
+        assert!(!write_applied(&now, &TokenWrite { name: "Other".into(), ..sent.clone() }));
+        assert!(!write_applied(&now, &TokenWrite { key_column: "email".into(), ..sent.clone() }));
+        assert!(!write_applied(&now, &TokenWrite { segments: vec![], ..sent.clone() }));
+        assert!(!write_applied(&now, &TokenWrite { parent_folder_id: fid("1040"), ..sent }));
+    }
+
+    #[test]
     fn unknown_outcomes_and_finding_a_created_token() {
         assert!(outcome_unknown(&ApiError::Timeout));
         assert!(outcome_unknown(&ApiError::Network("reset".into())));
+        assert!(outcome_unknown(&ApiError::Decode("truncated".into())), "a 2xx that did not decode landed");
+        assert!(!outcome_unknown(&ApiError::Conflict { message: String::new(), fields: vec![] }));
         assert!(!outcome_unknown(&ApiError::Server {
             status: 500,
             message: String::new(),

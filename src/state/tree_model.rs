@@ -256,6 +256,24 @@ impl TreeModel {
         self.begin_load(key)
     }
 
+    /// Opens `key` on the way down to something being revealed (a deep link, a page arriving);
+    /// `root` loads without being an expandable item. Fetches only a folder never tried: one
+    /// whose read just failed keeps its error and Retry instead of being sent again behind the
+    /// user's back (a 403 or 404 would only fail twice; transient errors were retried already).
+    pub fn open_on_path(&mut self, key: &NodeKey, root: bool) -> Option<FolderId> {
+        if matches!(self.load_state(key), LoadState::Failed(_)) {
+            if !root && self.is_expandable(key) {
+                self.expanded.insert(key.clone());
+            }
+            return None;
+        }
+        if root {
+            self.begin_load(key)
+        } else {
+            self.expand(key)
+        }
+    }
+
     pub fn collapse(&mut self, key: &NodeKey) {
         self.expanded.remove(key);
     }

@@ -139,7 +139,7 @@ impl TreeStore {
                 let mut loads = Vec::new();
                 for folder in path {
                     let key = NodeKey::folder(folder);
-                    let load = if key == root { m.begin_load(&key) } else { m.expand(&key) };
+                    let load = m.open_on_path(&key, key == root);
                     loads.extend(load);
                 }
                 if let Some(t) = &target {

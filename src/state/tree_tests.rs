@@ -91,6 +91,25 @@ fn expanding_unloaded_folder_asks_for_one_fetch() {
 }
 
 #[test]
+fn revealing_a_path_does_not_resend_a_read_that_just_failed() {
+    let mut m = sample();
+    let beta = key(EntityKind::Folder, "11");
+    assert_eq!(m.open_on_path(&beta, false), Some(fid("11")), "never loaded: fetched");
+    m.finish_load(&fid("11"), Err(ApiError::Forbidden { message: "no".into(), code: None }));
+    // A page arriving reveals the path again: the error stays, no second request.
+    assert_eq!(m.open_on_path(&beta, false), None);
+    assert!(m.is_expanded(&beta));
+    assert!(matches!(m.load_state(&beta), LoadState::Failed(ApiError::Forbidden { .. })));
+    // The root the same way; the user's own expand (or Retry) still fetches again.
+    let mut r = TreeModel::new(&fid("1"));
+    let root = r.root().clone();
+    assert_eq!(r.open_on_path(&root, true), Some(fid("1")));
+    r.finish_load(&fid("1"), Err(ApiError::Timeout));
+    assert_eq!(r.open_on_path(&root, true), None);
+    assert_eq!(m.expand(&beta), Some(fid("11")), "an explicit expand retries");
+}
+
+#[test]
 fn arrows_home_end() {
     let mut m = sample();
     assert_eq!(m.tab_stop(), Some(key(EntityKind::Folder, "10")), "first item by default");

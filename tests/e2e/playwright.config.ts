@@ -21,7 +21,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  // The fault matrix's table (tests/fault-matrix.spec.ts) is printed after the summary; a
+  // reporter runs in the main process, so it sees the results of every worker.
+  reporter: [['list'], ['./support/matrix-reporter.ts']],
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
