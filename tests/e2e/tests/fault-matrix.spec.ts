@@ -63,6 +63,8 @@ interface ReadEndpoint {
   kept?: (page: Page) => Promise<void>;
   /** The page to start from (the read must not be made there). */
   from?: string;
+  /** Sets up what makes the app send this read at all (after the fault is injected). */
+  arrange?: () => Promise<void>;
 }
 
 const editForm = (page: Page) => new TokenForm(page);
@@ -82,9 +84,18 @@ const READS: ReadEndpoint[] = [
     shown: (page) => expect(page.getByRole('main').getByRole('link', { name: 'Homepage Banners' })).toBeVisible(),
   },
   {
+    // The app reads a folder through its by-folder listing, which holds the folder itself
+    // (one request serves the tree and the page); GET /entities/folders/{id} is its fallback
+    // for a listing without the folder. The case serves such a listing once, so the read
+    // under test is made.
     name: 'folder',
     path: '/entities/folders/1011',
     hash: '#/ps/101/folders/1011',
+    arrange: async () => {
+      const listing = await sim.api('/entities/by-folder/1011?depth=1');
+      listing.data = listing.data.filter((r: any) => !(r.type === 'folder-segment' && r.id === '1011'));
+      await sim.fault({ method: 'GET', path: '/entities/by-folder/1011', kind: 'status', status: 200, body: listing, count: 1 });
+    },
     shown: (page) => expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Homepage Banners'),
   },
   {
@@ -135,6 +146,7 @@ async function readCase(app: App, ep: ReadEndpoint, f: MatrixFault): Promise<str
   await clearFaults(page.request);
   await sim.clearRequests();
   await sim.fault({ method: 'GET', path: ep.path, ...f.fault, count: 1 });
+  await ep.arrange?.();
   await app.open(ep.hash);
 
   if (f.name === '401') {
