@@ -35,8 +35,6 @@ export function label(s: Hostile): string {
 export function consoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
-    // Chromium asks the host for /favicon.ico on its own; dist/ has none. Not the app's doing.
-    if (msg.location().url.endsWith('/favicon.ico')) return;
     if (msg.type() === 'error') errors.push(`${msg.text().slice(0, 300)} (${msg.location().url})`);
   });
   return errors;

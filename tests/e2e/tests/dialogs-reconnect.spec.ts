@@ -97,8 +97,8 @@ test('a dialog closed by Cancel is not reopened after a rejected key elsewhere',
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Cancelled Copy');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
-  // The key is rejected on the next read: the edit link's page reads the token again.
-  await sim.fault({ method: 'GET', path: '/entities/tokens/5001', kind: 'status', status: 401 });
+  // The key is rejected on the next read: the edit form reads the parent segment's columns.
+  await sim.fault({ method: 'GET', path: '/audiences/101/attributes', kind: 'status', status: 401 });
   await page.getByRole('link', { name: 'Edit Profiles API Token' }).click();
   await expect(page.getByRole('button', { name: 'Connect' })).toBeVisible();
   await app.connect();
