@@ -337,7 +337,8 @@ impl TreeModel {
         self.focused = Some(key);
     }
 
-    /// Forgets a folder's children so the next expand refetches it (the "Refresh" intent).
+    /// Forgets a folder's children so the next expand refetches it (the Retry intent; Refresh
+    /// keeps them shown meanwhile, see `tree_fresh.rs`).
     pub fn invalidate(&mut self, folder: &FolderId) {
         self.children.remove(&NodeKey::folder(folder));
     }
