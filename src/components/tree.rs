@@ -71,8 +71,10 @@ pub fn Tree(
         })
     });
     // Computed once per change for all items, instead of once per item.
-    let tab_stop = Memo::new(move |_| store.with(|m| m.tab_stop()));
-    let layout = Memo::new(move |_| tab_stop.with(|t| store.with(|m| Layout::of(m, t.as_ref()))));
+    // Every model change makes a new layout (comparing two 5,000-entry layouts cost as much
+    // as making one), and the tab stop comes with it.
+    let layout = Memo::new_with_compare(move |_| store.with(Layout::of), |_, _| true);
+    let tab_stop = Memo::new(move |_| layout.with(|l| l.tab_stop().cloned()));
     let ctx = TreeCtx {
         store,
         tab_stop,

@@ -40,15 +40,31 @@ pub struct Layout {
     /// The tab stop and its ancestors: always rendered, so the tree keeps its one tab stop
     /// (and DOM focus is not lost) when that row is scrolled far away.
     keep: HashSet<NodeKey>,
+    /// The item with `tabindex=0`, as `TreeModel::tab_stop` defines it, found during the walk
+    /// (that method lists every visible row: a second pass per keystroke).
+    tab_stop: Option<NodeKey>,
 }
 
 impl Layout {
-    /// Lays out `m`; `tab_stop` (and its ancestors) will always be rendered.
-    pub fn of(m: &TreeModel, tab_stop: Option<&NodeKey>) -> Self {
+    /// Lays out `m`, finding its tab stop (the focused item if shown, else the selected one,
+    /// else the first), which with its ancestors will always be rendered.
+    pub fn of(m: &TreeModel) -> Self {
         let mut layout = Self::default();
-        let mut path = Vec::new();
-        layout.total = layout.walk(m, m.root(), 1, 0, tab_stop, &mut path);
+        let mut walk = Walk { focused: m.focused(), selected: m.selected(), ..Walk::default() };
+        layout.total = layout.walk(m, m.root(), 1, 0, &mut walk);
+        let (key, path) = match (walk.focused_path, walk.selected_path) {
+            (Some(path), _) => (m.focused(), path),
+            (None, Some(path)) => (m.selected(), path),
+            (None, None) => (m.shown_children(m.root()).first(), Vec::new()),
+        };
+        layout.tab_stop = key.cloned();
+        layout.keep = path.into_iter().chain(key.cloned()).collect();
         layout
+    }
+
+    /// The one item with `tabindex=0`.
+    pub fn tab_stop(&self) -> Option<&NodeKey> {
+        self.tab_stop.as_ref()
     }
 
     /// Lays out the shown children of `parent` from row `start`; returns the rows they take.
@@ -58,8 +74,7 @@ impl Layout {
         parent: &NodeKey,
         level: u32,
         start: usize,
-        tab_stop: Option<&NodeKey>,
-        path: &mut Vec<NodeKey>,
+        walk: &mut Walk<'_>,
     ) -> usize {
         // The same depth cap as `visible_rows`: cyclic data must end.
         if level > 64 {
@@ -69,17 +84,19 @@ impl Layout {
         let size = children.len();
         let mut row = start;
         for (i, key) in children.iter().enumerate() {
-            if Some(key) == tab_stop {
-                self.keep.extend(path.iter().cloned());
-                self.keep.insert(key.clone());
+            if Some(key) == walk.focused {
+                walk.focused_path = Some(walk.path.clone());
+            }
+            if Some(key) == walk.selected {
+                walk.selected_path = Some(walk.path.clone());
             }
             let below = match m.below(key) {
                 Below::Nothing => 0,
                 Below::Loading | Below::Failed | Below::Empty => 1,
                 Below::Children => {
-                    path.push(key.clone());
-                    let rows = self.walk(m, key, level + 1, row + 1, tab_stop, path);
-                    path.pop();
+                    walk.path.push(key.clone());
+                    let rows = self.walk(m, key, level + 1, row + 1, walk);
+                    walk.path.pop();
                     rows
                 }
             };
@@ -132,6 +149,17 @@ impl Layout {
         }
         pieces
     }
+}
+
+/// What the layout walk tracks: the ancestors of the current node, and those of the focused
+/// and the selected item once met.
+#[derive(Default)]
+struct Walk<'a> {
+    focused: Option<&'a NodeKey>,
+    selected: Option<&'a NodeKey>,
+    path: Vec<NodeKey>,
+    focused_path: Option<Vec<NodeKey>>,
+    selected_path: Option<Vec<NodeKey>>,
 }
 
 /// Rows rendered beyond each edge of the view, so a short scroll shows rows already there.
@@ -198,7 +226,7 @@ mod tests {
     #[test]
     fn spans_count_open_subtrees_and_status_lines() {
         let mut m = big();
-        let l = Layout::of(&m, None);
+        let l = Layout::of(&m);
         assert_eq!(l.total(), 5003);
         assert_eq!(
             l.span(&NodeKey::folder(&fid("10"))),
@@ -208,7 +236,7 @@ mod tests {
         assert_eq!(l.span(&NodeKey::folder(&fid("12"))).map(|s| s.start), Some(5002));
         // An open folder still loading has one status line below it.
         m.expand(&NodeKey::folder(&fid("11")));
-        let l = Layout::of(&m, None);
+        let l = Layout::of(&m);
         assert_eq!(l.span(&NodeKey::folder(&fid("11"))).map(|s| s.rows), Some(2));
         assert_eq!(l.total(), 5004);
     }
@@ -216,7 +244,7 @@ mod tests {
     #[test]
     fn a_group_renders_only_the_window_with_spacers_for_the_rest() {
         let m = big();
-        let l = Layout::of(&m, None);
+        let l = Layout::of(&m);
         let children = m.shown_children(&NodeKey::folder(&fid("10")));
         let p = l.pieces(children, 2000, 2040);
         assert_eq!(items(&p), 40);
@@ -236,8 +264,11 @@ mod tests {
 
     #[test]
     fn the_tab_stop_and_its_ancestors_are_always_rendered() {
-        let m = big();
-        let l = Layout::of(&m, Some(&tok(4999)));
+        let mut m = big();
+        m.focus(tok(4999));
+        let l = Layout::of(&m);
+        assert_eq!(l.tab_stop(), Some(&tok(4999)));
+        assert_eq!(l.tab_stop().cloned(), m.tab_stop(), "the same tab stop as the model's");
         let p = l.pieces(m.shown_children(&NodeKey::folder(&fid("10"))), 0, 40);
         assert_eq!(items(&p), 40, "39 rows of the window plus the tab stop");
         assert_eq!(p[p.len() - 1], Piece::Item(tok(4999)));
@@ -249,7 +280,7 @@ mod tests {
     #[test]
     fn the_window_is_rounded_to_whole_overscans() {
         let m = big();
-        let l = Layout::of(&m, None);
+        let l = Layout::of(&m);
         let (lo, hi) = window(0.0, 600.0, 32.0);
         assert_eq!((lo, hi), (0, 36));
         assert_eq!(items(&l.pieces(m.shown_children(m.root()), lo, hi)), 1);
