@@ -54,7 +54,20 @@ struct Mounted {
     activated: Arc<Mutex<Vec<NodeKey>>>,
 }
 
+/// The app's stylesheet, as in the app: the tree's fixed row height and the icon sizes are in
+/// it, and the virtualized tree measures its rows.
+fn use_app_styles() {
+    let document = document();
+    if document.get_element_by_id("app-styles").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("app-styles");
+        style.set_text_content(Some(include_str!("../style/main.css")));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
 fn mount(model: TreeModel) -> Mounted {
+    use_app_styles();
     let document = document();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
@@ -253,6 +266,175 @@ async fn clicking_a_folder_row_opens_and_selects_it() {
     leptos::task::tick().await;
     assert_eq!(attr(&alpha, "aria-expanded").as_deref(), Some("false"));
     assert_eq!(m.activated.lock().unwrap().len(), 1);
+}
+
+// ---------- Large folders: the tree is virtualized ----------
+
+/// root(1): Bulk import(10)/[Token 0..Token 4999], After(11); Bulk import open.
+fn big_model() -> TreeModel {
+    let mut m = TreeModel::new(&fid("1"));
+    let top = vec![
+        entity(EntityKind::Folder, "10", "Bulk import", "1"),
+        entity(EntityKind::Folder, "11", "After", "1"),
+    ];
+    m.apply_listing(&fid("1"), FolderListing { folder: None, children: top });
+    let tokens = (0..5000)
+        .map(|i| entity(EntityKind::Token, &(1000 + i).to_string(), &format!("Token {i}"), "10"))
+        .collect();
+    m.apply_listing(&fid("10"), FolderListing { folder: None, children: tokens });
+    m.expand(&NodeKey::folder(&fid("10")));
+    m
+}
+
+/// Waits for the next animation frame (the tree measures its view and retries focus there).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+    });
+    _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn treeitem_count(root: &HtmlElement) -> u32 {
+    root.query_selector_all("[role=treeitem]").unwrap().length()
+}
+
+fn in_view(el: &Element) -> bool {
+    let r = el.get_bounding_client_rect();
+    let height = web_sys::window().unwrap().inner_height().unwrap().as_f64().unwrap();
+    r.top() >= 0.0 && r.bottom() <= height && r.height() > 0.0
+}
+
+#[wasm_bindgen_test]
+async fn a_5000_child_folder_renders_only_the_rows_in_view() {
+    let m = mount(big_model());
+    next_frame().await;
+    next_frame().await;
+    let n = treeitem_count(&m.root);
+    assert!((10..200).contains(&n), "{n} tree items in the DOM for 5,002 rows");
+    let first = item(&m.root, "Token 0");
+    assert_eq!(attr(&first, "aria-setsize").as_deref(), Some("5000"), "the set size counts every child");
+    assert_eq!(attr(&first, "aria-posinset").as_deref(), Some("1"));
+    assert_eq!(attr(&first, "aria-level").as_deref(), Some("2"));
+    // Spacers keep the group as tall as all its rows, so the scroll bar is true.
+    let group = group_of(&item(&m.root, "Bulk import")).unwrap();
+    let row = first.get_bounding_client_rect().height();
+    let tall = group.get_bounding_client_rect().height();
+    assert!((tall - 5000.0 * row).abs() < row, "group {tall}px for 5,000 rows of {row}px");
+}
+
+#[wasm_bindgen_test]
+async fn end_reaches_the_last_child_of_a_large_folder_focused_and_visible() {
+    let m = mount(big_model());
+    next_frame().await;
+    item(&m.root, "Bulk import").focus().unwrap();
+    press("ArrowDown").await;
+    assert_eq!(focused_name(), "Token 0");
+    press("End").await;
+    next_frame().await;
+    next_frame().await;
+    assert_eq!(focused_name(), "After", "End goes to the last row of the tree");
+    press("ArrowUp").await;
+    next_frame().await;
+    next_frame().await;
+    assert_eq!(focused_name(), "Token 4999", "the row above it was not rendered before");
+    let last = item(&m.root, "Token 4999");
+    assert_eq!(attr(&last, "aria-posinset").as_deref(), Some("5000"));
+    assert_eq!(attr(&last, "tabindex").as_deref(), Some("0"));
+    assert!(in_view(&last), "the focused row is scrolled into view");
+    let n = treeitem_count(&m.root);
+    assert!(n < 200, "{n} tree items after scrolling to the end");
+    // Type-ahead jumps back up to a row far outside the window.
+    press("T").await;
+    press("o").await;
+    press("k").await;
+    next_frame().await;
+    next_frame().await;
+    assert!(focused_name().starts_with("Token "), "type-ahead stays on a token");
+    press("Home").await;
+    next_frame().await;
+    assert_eq!(focused_name(), "Bulk import");
+    assert!(in_view(&item(&m.root, "Bulk import")));
+}
+
+#[wasm_bindgen_test]
+async fn a_5000_row_folder_table_renders_only_the_rows_in_view() {
+    use profiles_studio::api::ParentSegmentId;
+    use profiles_studio::pages::FolderTable;
+    use_app_styles();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let store = TreeStore::new(big_model(), None);
+        view! { <FolderTable store folder=fid("10") ps=ParentSegmentId::parse("9").unwrap()/> }
+    });
+    next_frame().await;
+    next_frame().await;
+    let table = root.query_selector("table").unwrap().unwrap();
+    assert_eq!(attr(&table, "aria-rowcount").as_deref(), Some("5001"), "the header row and 5,000 rows");
+    let rows = || root.query_selector_all("tbody tr[aria-rowindex]").unwrap();
+    let n = rows().length();
+    assert!((10..200).contains(&n), "{n} rows in the DOM");
+    let first: Element = rows().item(0).unwrap().unchecked_into();
+    assert_eq!(attr(&first, "aria-rowindex").as_deref(), Some("2"));
+    assert!(first.text_content().unwrap_or_default().contains("Token 0"));
+    // Scrolling to the end renders the last rows, and only those.
+    let window = web_sys::window().unwrap();
+    window.scroll_to_with_x_and_y(0.0, root.get_bounding_client_rect().bottom() + window.scroll_y().unwrap());
+    next_frame().await;
+    next_frame().await;
+    let n = rows().length();
+    assert!(n < 200, "{n} rows after scrolling");
+    let last: Element = rows().item(n - 1).unwrap().unchecked_into();
+    assert_eq!(attr(&last, "aria-rowindex").as_deref(), Some("5001"));
+    assert!(in_view(&last), "the last row is on screen");
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn the_filter_box_filters_announces_and_clears_with_escape() {
+    use profiles_studio::components::TreeFilterBox;
+    use_app_styles();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let store = TreeStore::new(model(), None);
+        view! { <TreeFilterBox store/><Tree store label="Folders of Demo" on_activate=|_| {}/> }
+    });
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = root.query_selector("input").unwrap().unwrap().unchecked_into();
+    assert_eq!(attr(&input, "type").as_deref(), Some("search"));
+    let label = root.query_selector("label[for=tree-filter]").unwrap().unwrap();
+    assert_eq!(label.text_content().as_deref(), Some("Filter"), "named Filter");
+    let status = root.query_selector("[role=status]").unwrap().expect("a status line");
+    let names = || {
+        let items = root.query_selector_all("[role=treeitem]").unwrap();
+        (0..items.length())
+            .map(|i| accessible_name(&items.item(i).unwrap().unchecked_into()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(), ["Alpha", "Beta", "Migrated Web Access Token", "Zed"]);
+    input.set_value("KEY");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(names(), ["Alpha", "Key A"], "the match and its (opened) folder");
+    assert_eq!(status.text_content().as_deref(), Some("1 match"));
+    assert_eq!(attr(&item(&root, "Alpha"), "aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        attr(&item(&root, "Key A"), "aria-setsize").as_deref(),
+        Some("1"),
+        "sizes count what is shown"
+    );
+    input.focus().unwrap();
+    assert_eq!(document().active_element().map(|e| e.tag_name()).as_deref(), Some("INPUT"));
+    press("Escape").await;
+    assert_eq!(status.text_content().as_deref(), Some(""));
+    assert_eq!(input.value(), "");
+    assert_eq!(status.text_content().as_deref(), Some(""));
+    assert_eq!(
+        names(),
+        ["Alpha", "Beta", "Migrated Web Access Token", "Zed"],
+        "Escape shows everything again"
+    );
 }
 
 // ---------- Dialog (APG modal dialog) ----------

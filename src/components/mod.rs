@@ -10,6 +10,7 @@ pub mod spinner;
 pub mod tabs;
 pub mod toast;
 pub mod tree;
+mod tree_filter_box;
 mod tree_item;
 
 pub use breadcrumbs::{Breadcrumbs, Crumb};
@@ -21,3 +22,4 @@ pub use picker::{Picker, PickerOption};
 pub use spinner::{Loading, Spinner};
 pub use tabs::{TabList, TabPanel};
 pub use tree::Tree;
+pub use tree_filter_box::TreeFilterBox;

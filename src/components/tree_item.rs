@@ -3,15 +3,16 @@
 
 use super::icon::{Chevron, KindIcon};
 use super::spinner::Spinner;
+use super::tree::{piece_view, TreeCtx};
 use crate::components::error_view::explain;
-use crate::state::{LoadState, NodeKey, TreeStore};
+use crate::state::{Below, LoadState, NodeKey};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 use leptos::tachys::view::add_attr::AddAnyAttr;
 
-/// What an item shows below its row.
+/// What an item shows below its row, as a small comparable value for the view to switch on.
 #[derive(Clone, Debug, PartialEq)]
-enum Below {
+enum Shown {
     Nothing,
     Loading,
     Failed(String),
@@ -19,16 +20,10 @@ enum Below {
     Children,
 }
 
-/// Renders the item `key` (a child of `parent`) at `aria-level` `level`. A function returning
-/// `AnyView` rather than a component, because it calls itself for the children.
-pub fn tree_item(
-    store: TreeStore,
-    key: NodeKey,
-    parent: NodeKey,
-    level: u32,
-    tab_stop: Memo<Option<NodeKey>>,
-    on_activate: Callback<NodeKey>,
-) -> AnyView {
+/// Renders the item `key` at `aria-level` `level`. A function returning `AnyView` rather than
+/// a component, because it calls itself (through `piece_view`) for the children.
+pub(super) fn tree_item(ctx: TreeCtx, key: NodeKey, level: u32) -> AnyView {
+    let TreeCtx { store, tab_stop, layout, on_activate, .. } = ctx;
     let dom_id = store.with_untracked(|m| m.dom_id(&key));
     let label_id = format!("{dom_id}-label");
     let labelledby = label_id.clone();
@@ -36,30 +31,30 @@ pub fn tree_item(
     let k = key.clone();
     let expandable = Memo::new(move |_| store.with(|m| m.is_expandable(&k)));
     let k = key.clone();
-    let expanded = Memo::new(move |_| store.with(|m| m.is_expanded(&k)));
+    let expanded = Memo::new(move |_| store.with(|m| m.shows_expanded(&k)));
     let k = key.clone();
     let name = Memo::new(move |_| store.with(|m| m.name(&k).to_owned()));
-    let (k, p) = (key.clone(), parent.clone());
-    let position = Memo::new(move |_| store.with(|m| m.position(&p, &k)));
+    // From the layout, computed once for the whole tree (a scan of the siblings per item
+    // was quadratic in a 5,000-child folder).
+    let k = key.clone();
+    let position = Memo::new(move |_| layout.with(|l| l.span(&k).map_or((0, 0), |s| (s.pos, s.size))));
     let k = key.clone();
     let selected = Memo::new(move |_| store.with(|m| m.selected() == Some(&k)));
     let k = key.clone();
     let is_tab_stop = Memo::new(move |_| tab_stop.with(|t| t.as_ref() == Some(&k)));
     let k = key.clone();
     let below = Memo::new(move |_| {
-        if !expanded.get() {
-            return Below::Nothing;
-        }
-        store.with(|m| match m.load_state(&k) {
-            LoadState::NotLoaded => Below::Nothing,
-            LoadState::Loading => Below::Loading,
-            LoadState::Failed(e) => Below::Failed(explain(e)),
-            LoadState::Loaded(c) if c.is_empty() => Below::Empty,
-            LoadState::Loaded(_) => Below::Children,
+        store.with(|m| match m.below(&k) {
+            Below::Nothing => Shown::Nothing,
+            Below::Loading => Shown::Loading,
+            Below::Failed => match m.load_state(&k) {
+                LoadState::Failed(e) => Shown::Failed(explain(e)),
+                _ => Shown::Nothing,
+            },
+            Below::Empty => Shown::Empty,
+            Below::Children => Shown::Children,
         })
     });
-    let k = key.clone();
-    let children = Memo::new(move |_| store.with(|m| m.children_of(&k).to_vec()));
     // In a folder picker: why this folder can't be chosen (shown in the row).
     let k = key.clone();
     let disabled = Memo::new(move |_| store.with(|m| m.disabled_reason(&k)));
@@ -111,12 +106,12 @@ pub fn tree_item(
     // the arrow-key order; Right or Enter on the folder retries, and so does the button).
     let status_level = level + 1;
     let group_body = move || match below.get() {
-        Below::Nothing => ().into_any(),
-        Below::Loading => {
+        Shown::Nothing => ().into_any(),
+        Shown::Loading => {
             let content = view! { <Spinner/><span role="status">"Loading…"</span> }.into_any();
             status_item(status_level, "tree-status delayed", true, content)
         }
-        Below::Failed(message) => {
+        Shown::Failed(message) => {
             let content = view! {
                 <span role="alert">{message}</span>
                 " "
@@ -125,20 +120,20 @@ pub fn tree_item(
             .into_any();
             status_item(status_level, "tree-error", false, content)
         }
-        Below::Empty => status_item(status_level, "tree-note", true, empty_label.into_any()),
-        Below::Children => {
-            let parent = k.clone();
+        Shown::Empty => status_item(status_level, "tree-note", true, empty_label.into_any()),
+        Shown::Children => {
+            let pieces = ctx.pieces(k.clone());
             view! {
                 <For
-                    each=move || children.get()
-                    key=|c| c.clone()
-                    children=move |c| tree_item(store, c, parent.clone(), level + 1, tab_stop, on_activate)
+                    each=move || pieces.get()
+                    key=|p| p.clone()
+                    children=move |p| piece_view(ctx, p, level + 1)
                 />
             }
             .into_any()
         }
     };
-    let has_group = Memo::new(move |_| below.get() != Below::Nothing);
+    let has_group = Memo::new(move |_| below.get() != Shown::Nothing);
     let group = move || {
         has_group.get().then(|| view! { <ul role="group" id=group_id.clone()>{group_body.clone()}</ul> })
     };

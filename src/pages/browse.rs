@@ -5,7 +5,7 @@ use super::create_token::CreateTokenPage;
 use super::{AppHeader, FolderPage, TokenEditPage, TokenPage};
 use crate::api::{ApiError, EntityKind, FolderId, ParentSegment, ParentSegmentId, TokenId};
 use crate::components::toast::{ToastHost, Toasts};
-use crate::components::{ErrorView, Loading, Tree};
+use crate::components::{ErrorView, Loading, Tree, TreeFilterBox};
 use crate::routes::AppRoute;
 use crate::state::{use_handoff, use_router, NodeKey, Session, TreeModel, TreeStore};
 use leptos::prelude::*;
@@ -117,6 +117,11 @@ fn BrowseLayout(
         <AppHeader parent_segment=header_name/>
         <div class="browse">
             <nav class="browse-tree" aria-label="Folders">
+                <div class="tree-toolbar">
+                    <TreeFilterBox store/>
+                    // Fetches the open folders again (they are otherwise cached for a minute).
+                    <button type="button" class="button button-small" on:click=move |_| store.refresh()>"Refresh"</button>
+                </div>
                 <Tree store label=tree_label on_activate/>
             </nav>
             <main class="browse-content"><ToastHost toasts/>{content}</main>

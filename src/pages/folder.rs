@@ -1,9 +1,9 @@
 //! A folder page: breadcrumbs and the folder's children, read from the tree store (the same
 //! data the tree shows, loaded once).
 
-use crate::api::{Entity, EntityKind, FolderId, ParentSegment, TokenId};
-use crate::components::{Breadcrumbs, Crumb, ErrorView, KindIcon, Loading};
-use crate::format;
+use super::folder_table::FolderTable;
+use crate::api::{EntityKind, FolderId, ParentSegment};
+use crate::components::{Breadcrumbs, Crumb, ErrorView, Loading};
 use crate::routes::AppRoute;
 use crate::state::{use_tree, LoadState, NodeKey};
 use leptos::prelude::*;
@@ -82,63 +82,35 @@ pub fn FolderPage(
     let retry = Callback::new(move |()| store.reload(&f));
     let ps_id = ps.id.clone();
     let f = folder.clone();
-    // A memo, so the table is rebuilt only when this folder's listing changes, not on every
-    // tree update (which would also drop keyboard focus from a link in the table).
+    // A memo of how the listing stands, so the table is rebuilt only when that changes, not on
+    // every tree update (which would also drop keyboard focus from a link in the table).
     let listing = Memo::new(move |_| {
-        store.with(|m| {
-            let state = m.load_state(&NodeKey::folder(&f)).clone();
-            let rows: Vec<Entity> =
-                m.children_of(&NodeKey::folder(&f)).iter().filter_map(|k| m.entity(k).cloned()).collect();
-            (state, rows)
+        store.with(|m| match m.load_state(&NodeKey::folder(&f)) {
+            LoadState::NotLoaded | LoadState::Loading => Listing::Loading,
+            LoadState::Failed(e) => Listing::Failed(e.clone()),
+            LoadState::Loaded(keys) if keys.is_empty() => Listing::Empty,
+            LoadState::Loaded(_) => Listing::Rows,
         })
     });
+    let f = folder.clone();
     let children = move || match listing.get() {
-        (LoadState::NotLoaded | LoadState::Loading, _) => {
-            view! { <Loading label="Loading folder…"/> }.into_any()
-        }
-        (LoadState::Failed(error), _) => {
+        Listing::Loading => view! { <Loading label="Loading folder…"/> }.into_any(),
+        Listing::Failed(error) => {
             view! { <ErrorView error context="Could not load this folder." on_retry=retry/> }.into_any()
         }
-        (LoadState::Loaded(_), rows) if rows.is_empty() => {
-            view! { <p>"This folder is empty."</p> }.into_any()
-        }
-        (LoadState::Loaded(_), rows) => {
-            let ps_id = ps_id.clone();
-            view! {
-                <table class="table">
-                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Type"</th><th scope="col" class="num">"Population"</th></tr></thead>
-                    <tbody>{rows.into_iter().map(|e| entry_row(&ps_id, e)).collect_view()}</tbody>
-                </table>
-            }
-            .into_any()
-        }
+        Listing::Empty => view! { <p>"This folder is empty."</p> }.into_any(),
+        Listing::Rows => view! { <FolderTable store folder=f.clone() ps=ps_id.clone()/> }.into_any(),
     };
     view! { <section class="folder-page">{header}{children}</section> }.into_any()
 }
 
-/// One table row: folders and tokens link to their pages, other entries are text.
-fn entry_row(ps: &crate::api::ParentSegmentId, e: Entity) -> impl IntoView {
-    let href = match e.kind {
-        EntityKind::Folder => FolderId::parse(&e.id).map(|f| AppRoute::Folder(ps.clone(), f).href()),
-        EntityKind::Token => TokenId::parse(&e.id).map(|t| AppRoute::Token(ps.clone(), t).href()),
-        _ => None,
-    };
-    let name = match href {
-        Some(href) => view! { <a href=href>{e.name}</a> }.into_any(),
-        None => view! { <span>{e.name}</span> }.into_any(),
-    };
-    let population = if e.kind == EntityKind::Folder || e.kind == EntityKind::Token {
-        String::new()
-    } else {
-        format::population(e.population)
-    };
-    view! {
-        <tr data-kind=e.kind.data_kind().to_owned()>
-            <td><span class="entry-name"><KindIcon kind=e.kind.clone()/>{name}</span></td>
-            <td>{kind_label(&e.kind)}</td>
-            <td class="num">{population}</td>
-        </tr>
-    }
+/// How a folder's listing stands, as a small comparable value.
+#[derive(Clone, Debug, PartialEq)]
+enum Listing {
+    Loading,
+    Failed(crate::api::ApiError),
+    Empty,
+    Rows,
 }
 
 #[cfg(test)]

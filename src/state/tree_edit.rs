@@ -19,6 +19,7 @@ impl TreeModel {
                 }
             }
         }
+        self.refilter();
     }
 
     /// Inserts or replaces a token after a create, edit or duplicate.
@@ -38,6 +39,7 @@ impl TreeModel {
             let at = keys.iter().position(|k| k == sibling).map_or(keys.len(), |i| i + 1);
             keys.insert(at, key);
         }
+        self.refilter();
     }
 
     /// Removes an entity (after a delete): from its folder's list, the selection and the focus.
@@ -53,6 +55,7 @@ impl TreeModel {
         if self.focused.as_ref() == Some(key) {
             self.focused = next_focus;
         }
+        self.refilter();
     }
 
     /// Moves an entity to another folder (after a move).

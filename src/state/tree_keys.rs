@@ -79,7 +79,7 @@ impl TreeModel {
                 None
             }
             TreeKey::Right => match self.load_state(&current) {
-                LoadState::Loaded(children) => children.first().cloned(),
+                LoadState::Loaded(_) => self.shown_children(&current).first().cloned(),
                 // An open folder whose load failed: Right is the keyboard way to retry.
                 LoadState::Failed(_) => {
                     out.load = self.begin_load(&current);
@@ -87,7 +87,8 @@ impl TreeModel {
                 }
                 LoadState::NotLoaded | LoadState::Loading => None,
             },
-            TreeKey::Left if row.expanded => {
+            // While filtering, open folders are the ones with matches: Left goes up instead.
+            TreeKey::Left if row.expanded && self.filter().is_none() => {
                 self.collapse(&current);
                 None
             }

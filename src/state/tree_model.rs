@@ -3,6 +3,7 @@
 //! edit, move, delete) all read and update this one model, so the tree never disagrees with
 //! itself. No Leptos and no network here: everything is unit-tested natively.
 
+use super::tree_filter::TreeFilter;
 use crate::api::{ApiError, Entity, EntityKind, Folder, FolderId, FolderListing, TokenId};
 use std::collections::{HashMap, HashSet};
 
@@ -46,6 +47,16 @@ pub enum LoadState {
     Failed(ApiError),
 }
 
+/// What an open item shows below its row. The three states are one status line each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Below {
+    Nothing,
+    Loading,
+    Failed,
+    Empty,
+    Children,
+}
+
 /// One visible row, in document order, as the keyboard and ARIA attributes need it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
@@ -76,6 +87,15 @@ pub struct TreeModel {
     pub(crate) picker: Option<NodeKey>,
     /// Prefix of the items' DOM ids, so a second tree on the page (a picker) has its own ids.
     pub(crate) id_prefix: &'static str,
+    /// The filter typed in the filter box, if any (`tree_filter.rs`).
+    pub(crate) filter: Option<TreeFilter>,
+    /// Names in lowercase, computed once when an entity is stored: what the filter searches.
+    pub(crate) lower_names: HashMap<NodeKey, String>,
+    /// When each folder's children were stored, and the clock now (`tree_fresh.rs`).
+    pub(crate) loaded_at: HashMap<NodeKey, f64>,
+    pub(crate) now_ms: f64,
+    /// Loaded folders being fetched again: their children stay shown until the answer.
+    pub(crate) refreshing: HashSet<NodeKey>,
 }
 
 impl TreeModel {
@@ -92,6 +112,11 @@ impl TreeModel {
             typeahead: (String::new(), f64::NEG_INFINITY),
             picker: None,
             id_prefix: "",
+            filter: None,
+            lower_names: HashMap::new(),
+            loaded_at: HashMap::new(),
+            now_ms: 0.0,
+            refreshing: HashSet::new(),
         }
     }
 
@@ -140,6 +165,37 @@ impl TreeModel {
         }
     }
 
+    /// The children shown under `key`: all loaded ones, or those a filter keeps.
+    pub fn shown_children(&self, key: &NodeKey) -> &[NodeKey] {
+        match &self.filter {
+            Some(f) => f.shown(key).unwrap_or(&[]),
+            None => self.children_of(key),
+        }
+    }
+
+    /// Whether `key` shows what is below it (its children or their loading state). While a
+    /// filter is on, exactly the nodes with a match below them are open.
+    pub fn shows_expanded(&self, key: &NodeKey) -> bool {
+        match &self.filter {
+            Some(f) => f.shown(key).is_some(),
+            None => self.expanded.contains(key),
+        }
+    }
+
+    /// What an item shows below its row: one status line, its children, or nothing.
+    pub fn below(&self, key: &NodeKey) -> Below {
+        if !self.shows_expanded(key) {
+            return Below::Nothing;
+        }
+        match self.load_state(key) {
+            LoadState::NotLoaded => Below::Nothing,
+            LoadState::Loading => Below::Loading,
+            LoadState::Failed(_) => Below::Failed,
+            LoadState::Loaded(_) if self.shown_children(key).is_empty() => Below::Empty,
+            LoadState::Loaded(_) => Below::Children,
+        }
+    }
+
     /// Folders, and entries with nested entries (funnel stages), can be opened.
     pub fn is_expandable(&self, key: &NodeKey) -> bool {
         key.kind == EntityKind::Folder
@@ -173,8 +229,8 @@ impl TreeModel {
         if level > 64 {
             return;
         }
-        for key in self.children_of(parent) {
-            let expanded = self.expanded.contains(key);
+        for key in self.shown_children(parent) {
+            let expanded = self.shows_expanded(key);
             let expandable = self.is_expandable(key);
             rows.push(Row { key: key.clone(), parent: parent.clone(), level, expandable, expanded });
             if expanded {
@@ -201,6 +257,11 @@ impl TreeModel {
                 self.children.insert(key.clone(), LoadState::Loading);
                 Some(folder)
             }
+            // A folder loaded a while ago is fetched again, its children shown meanwhile.
+            LoadState::Loaded(_) if self.is_stale(key) && !self.refreshing.contains(key) => {
+                self.refreshing.insert(key.clone());
+                Some(folder)
+            }
             LoadState::Loading | LoadState::Loaded(_) => None,
         }
     }
@@ -209,7 +270,8 @@ impl TreeModel {
     /// reset or refreshed meanwhile) are dropped, so a slow answer can't overwrite a newer one.
     pub fn finish_load(&mut self, folder: &FolderId, result: Result<FolderListing, ApiError>) {
         let key = NodeKey::folder(folder);
-        if self.load_state(&key) != &LoadState::Loading {
+        let refreshed = self.refreshing.remove(&key);
+        if !refreshed && self.load_state(&key) != &LoadState::Loading {
             return;
         }
         match result {
@@ -233,6 +295,8 @@ impl TreeModel {
             .map(|e| self.insert_entity(e))
             .collect();
         self.children.insert(NodeKey::folder(folder), LoadState::Loaded(keys));
+        self.loaded_at.insert(NodeKey::folder(folder), self.now_ms);
+        self.refilter();
     }
 
     /// Stores one entity; nested entries (funnel stages) become its loaded children.
@@ -243,6 +307,7 @@ impl TreeModel {
             let nested_keys = nested.into_iter().map(|n| self.insert_entity(n)).collect();
             self.children.insert(key.clone(), LoadState::Loaded(nested_keys));
         }
+        self.lower_names.insert(key.clone(), entity.name.to_lowercase());
         self.entities.insert(key.clone(), entity);
         key
     }
@@ -290,7 +355,8 @@ impl TreeModel {
         self.focused = Some(key);
     }
 
-    /// Forgets a folder's children so the next expand refetches it (the "Refresh" intent).
+    /// Forgets a folder's children so the next expand refetches it (the Retry intent; Refresh
+    /// keeps them shown meanwhile, see `tree_fresh.rs`).
     pub fn invalidate(&mut self, folder: &FolderId) {
         self.children.remove(&NodeKey::folder(folder));
     }

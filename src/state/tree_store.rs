@@ -21,6 +21,17 @@ pub struct TreeStore {
     feeds: Option<RwSignal<TreeModel>>,
 }
 
+/// The browser's clock, in ms since the epoch. The model takes the time as a value
+/// (`TreeModel::set_now`), so its freshness rules are tested natively with any clock.
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+}
+
 impl TreeStore {
     pub fn new(model: TreeModel, session: Option<Session>) -> Self {
         Self { model: RwSignal::new(model), session, feeds: None }
@@ -48,8 +59,13 @@ impl TreeStore {
         self.model.try_with_untracked(f)
     }
 
+    /// Updates the model, with the clock read first (for the freshness window).
     fn update<R>(&self, f: impl FnOnce(&mut TreeModel) -> R) -> Option<R> {
-        self.model.try_update(f)
+        let now = now_ms();
+        self.model.try_update(|m| {
+            m.set_now(now);
+            f(m)
+        })
     }
 
     fn client(&self) -> Option<Client> {
@@ -67,10 +83,17 @@ impl TreeStore {
             if let Some(s) = session {
                 s.check(&result);
             }
+            let now = now_ms();
             if let (Some(main), Ok(listing)) = (feeds, &result) {
-                main.try_update(|m| adopt_listing(m, &folder, listing));
+                main.try_update(|m| {
+                    m.set_now(now);
+                    adopt_listing(m, &folder, listing)
+                });
             }
-            model.try_update(|m| m.finish_load(&folder, result));
+            model.try_update(|m| {
+                m.set_now(now);
+                m.finish_load(&folder, result)
+            });
         });
     }
 
@@ -80,7 +103,15 @@ impl TreeStore {
         }
     }
 
-    /// Loads a folder's children unless they are loaded or loading (cached until Refresh).
+    /// Fetches every open folder again now (the "Refresh" button), keeping what is shown,
+    /// expanded and focused until the answers replace the children.
+    pub fn refresh(&self) {
+        for f in self.update(|m| m.refresh_open()).unwrap_or_default() {
+            self.fetch(f);
+        }
+    }
+
+    /// Loads a folder's children unless they are loaded or loading and fresh (`tree_fresh.rs`).
     pub fn ensure_loaded(&self, folder: &FolderId) {
         let f = self.update(|m| m.begin_load(&NodeKey::folder(folder))).flatten();
         self.fetch_opt(f);
@@ -113,6 +144,11 @@ impl TreeStore {
         } else {
             self.expand(key);
         }
+    }
+
+    /// Filters the tree by what is typed in the filter box.
+    pub fn set_filter(&self, text: &str) {
+        self.update(|m| m.set_filter(text));
     }
 
     pub fn select(&self, key: Option<NodeKey>) {
