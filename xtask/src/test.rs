@@ -39,7 +39,16 @@ pub fn run(_args: &[String]) -> Result {
         "wasm tests (headless Chromium)",
         cargo()
             .args(["test", "-p", "profiles-studio", "--target", "wasm32-unknown-unknown"])
-            .args(["--test", "web", "--test", "web_edit", "--test", "web_progress", "--test", "api_transport"])
+            .args([
+                "--test",
+                "web",
+                "--test",
+                "web_edit",
+                "--test",
+                "web_progress",
+                "--test",
+                "api_transport",
+            ])
             .args(["--test", "web_recovery"])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
