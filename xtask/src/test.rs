@@ -20,17 +20,16 @@ pub fn run(_args: &[String]) -> Result {
 
     let mut stage = |name: &str, cmd: &mut Command, total: &mut Counts| {
         println!("\n== {name} ==");
-        match counted(cmd) {
-            Ok(c) => {
-                println!("== {name}: {} passed, {} failed, {} skipped ==", c.passed, c.failed, c.skipped);
-                total.passed += c.passed;
-                total.failed += c.failed;
-                total.skipped += c.skipped;
-                if c.passed == 0 {
-                    failures.push(format!("{name}: ran no test"));
-                }
-            }
+        // A stage that failed still counts what it ran: the total must show its failures.
+        let (c, outcome) = counted(cmd);
+        println!("== {name}: {} passed, {} failed, {} skipped ==", c.passed, c.failed, c.skipped);
+        total.passed += c.passed;
+        total.failed += c.failed;
+        total.skipped += c.skipped;
+        match outcome {
             Err(e) => failures.push(format!("{name}: {e}")),
+            Ok(()) if c.passed == 0 => failures.push(format!("{name}: ran no test")),
+            Ok(()) => {}
         }
     };
 
@@ -86,23 +85,29 @@ fn cargo() -> Command {
     cmd
 }
 
-/// Runs a test runner, echoing its stdout and adding up the counts it prints.
-fn counted(cmd: &mut Command) -> Result<Counts> {
+/// Runs a test runner, echoing its stdout and adding up the counts it prints; the counts come
+/// back whether it succeeded or not.
+fn counted(cmd: &mut Command) -> (Counts, Result) {
     let shown = format!("{:?}", cmd);
-    let mut child = cmd.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot start {shown}: {e}"))?;
     let mut counts = Counts::default();
+    let mut child = match cmd.stdout(Stdio::piped()).spawn() {
+        Ok(child) => child,
+        Err(e) => return (counts, Err(format!("cannot start {shown}: {e}"))),
+    };
     if let Some(out) = child.stdout.take() {
         for line in BufReader::new(out).lines().map_while(|l| l.ok()) {
             println!("{line}");
             add_counts(&line, &mut counts);
         }
     }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if status.success() {
-        Ok(counts)
-    } else {
-        Err(format!("exited with {status} ({} passed, {} failed)", counts.passed, counts.failed))
-    }
+    let outcome = match child.wait() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => {
+            Err(format!("exited with {status} ({} passed, {} failed)", counts.passed, counts.failed))
+        }
+        Err(e) => Err(e.to_string()),
+    };
+    (counts, outcome)
 }
 
 /// Reads cargo's `test result: ok. 3 passed; 0 failed; 1 ignored` and Playwright's
