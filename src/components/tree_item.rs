@@ -158,7 +158,9 @@ pub(super) fn tree_item(ctx: TreeCtx, key: NodeKey, level: u32) -> AnyView {
             <div class="tree-row" on:click=on_row_click>
                 {toggle}
                 <KindIcon kind/>
-                <span class="tree-label" id=label_id>{move || name.get()}</span>
+                // Rows have one height (virtualization), so a long name is cut with an ellipsis;
+                // the title shows it whole on hover.
+                <span class="tree-label" id=label_id title=move || name.get()>{move || name.get()}</span>
                 {move || {
                     disabled.get().map(|reason| view! { <span class="tree-reason" id=reason_id.clone()>"("{reason}")"</span> })
                 }}

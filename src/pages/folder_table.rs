@@ -126,9 +126,11 @@ fn entry_row(ps: &ParentSegmentId, index: usize, e: Entity) -> impl IntoView {
         EntityKind::Token => TokenId::parse(&e.id).map(|t| AppRoute::Token(ps.clone(), t).href()),
         _ => None,
     };
+    // Rows have one height (virtualization): a long name is cut, and its title shows it whole.
+    let title = e.name.clone();
     let name = match href {
-        Some(href) => view! { <a href=href>{e.name}</a> }.into_any(),
-        None => view! { <span>{e.name}</span> }.into_any(),
+        Some(href) => view! { <a href=href title=title>{e.name}</a> }.into_any(),
+        None => view! { <span title=title>{e.name}</span> }.into_any(),
     };
     let population = if e.kind == EntityKind::Folder || e.kind == EntityKind::Token {
         String::new()

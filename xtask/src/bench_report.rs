@@ -418,7 +418,8 @@ pub fn build(raw: &Value) -> Report {
     row.target = "none".into();
     row.verdict = match app_lt {
         Some(s) if s.max == 0.0 => Verdict::Met,
-        Some(s) => Verdict::Missed(format!("{:.0} long tasks", s.median)),
+        // Strict: one long task in any run misses it; say so, not just the median.
+        Some(s) => Verdict::Missed(format!("{:.0} in the worst run, median {:.0}", s.max, s.median)),
         None => Verdict::Missed("not measured".into()),
     };
     row.data = json!({"app": app_lt_json, "baseline": base_lt_json});

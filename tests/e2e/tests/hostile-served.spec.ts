@@ -138,7 +138,13 @@ test('names and descriptions served by the API show exactly as text everywhere',
   await expect(tree.getByRole('treeitem')).toHaveCount(STRINGS.length);
   const labels = tree.locator('.tree-label');
   // All top-level folders fit in the rendered window of the (virtualized) tree.
-  for (const s of STRINGS) await expectExactText(labels, s.text, 'tree folder', label(s));
+  for (const s of STRINGS) {
+    await expectExactText(labels, s.text, 'tree folder', label(s));
+    // A long name is cut with an ellipsis; its title (an attribute: no markup) shows it whole.
+    places.add('tree folder title');
+    const titled = await labels.evaluateAll((els, t) => els.some((e) => e.getAttribute('title') === t), s.text);
+    expect(titled, `tree folder title, ${label(s)}: the whole name`).toBe(true);
+  }
   for (const [i, s] of STRINGS.entries()) {
     await go(page, `#/ps/101/folders/${2000 + i}`);
     await expectExactText(main.getByRole('heading', { level: 1 }), s.text, 'folder page title', label(s));
