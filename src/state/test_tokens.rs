@@ -1,6 +1,28 @@
-//! Tokens for the state modules' native tests, so each test file does not spell out its own.
+//! Tokens and tree entries for the state modules' native tests, so each test file does not
+//! spell out its own.
 
-use crate::api::{FolderId, ParentSegmentId, SegmentId, SegmentKind, SegmentRef, Token, TokenId};
+use crate::api::{
+    Entity, EntityKind, FolderId, ParentSegmentId, SegmentId, SegmentKind, SegmentRef, Token, TokenId,
+};
+
+/// A folder id from digits.
+pub fn fid(s: &str) -> FolderId {
+    FolderId::parse(s).expect("a digit id")
+}
+
+/// A tree entry with a kind, an id and a name, in folder `parent` if given.
+pub fn entity(kind: EntityKind, id: &str, name: &str, parent: Option<&str>) -> Entity {
+    Entity {
+        id: id.into(),
+        kind,
+        name: name.into(),
+        description: None,
+        population: None,
+        parent_folder_id: parent.map(fid),
+        permissions: None,
+        nested: vec![],
+    }
+}
 
 /// A token with only an id, a name and a folder: what the tree tests need.
 pub fn token(id: &str, name: &str, folder: &str) -> Token {

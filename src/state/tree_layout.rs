@@ -179,23 +179,11 @@ pub fn window(top: f64, height: f64, row_px: f64) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{Entity, EntityKind, FolderId, FolderListing};
-
-    fn fid(s: &str) -> FolderId {
-        FolderId::parse(s).unwrap()
-    }
+    use crate::api::{Entity, EntityKind, FolderListing};
+    use crate::state::test_tokens::fid;
 
     fn entity(kind: EntityKind, id: &str, name: &str) -> Entity {
-        Entity {
-            id: id.into(),
-            kind,
-            name: name.into(),
-            description: None,
-            population: None,
-            parent_folder_id: None,
-            permissions: None,
-            nested: vec![],
-        }
+        crate::state::test_tokens::entity(kind, id, name, None)
     }
 
     /// root(1): Big(10)/[5,000 tokens], Small(11), Last(12)

@@ -108,24 +108,12 @@ impl TreeModel {
 mod tests {
     use super::*;
     use crate::api::{Folder, FolderListing, FolderPermissions, ParentSegmentId};
+    use crate::state::test_tokens::fid;
     use crate::state::TreeKey;
-
-    fn fid(s: &str) -> FolderId {
-        FolderId::parse(s).unwrap()
-    }
 
     fn entity(kind: EntityKind, id: &str, name: &str, parent: &str, edit: bool) -> Entity {
         let permissions = (kind == EntityKind::Folder).then_some(FolderPermissions { view: true, edit });
-        Entity {
-            id: id.into(),
-            kind,
-            name: name.into(),
-            description: None,
-            population: None,
-            parent_folder_id: Some(fid(parent)),
-            permissions,
-            nested: vec![],
-        }
+        Entity { permissions, ..crate::state::test_tokens::entity(kind, id, name, Some(parent)) }
     }
 
     /// root(1): Web(10)/[Home(11)/[token 100], Cart(12) (not loaded)], Locked(20, no edit),

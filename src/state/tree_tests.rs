@@ -1,25 +1,12 @@
 //! Native tests of the tree model, its keyboard reducer and its in-place edits.
 
-use super::test_tokens;
+use super::test_tokens::{self, fid};
 use super::tree_keys::TreeKey::{self, *};
 use super::tree_model::{LoadState, NodeKey, TreeModel};
 use crate::api::*;
 
-fn fid(s: &str) -> FolderId {
-    FolderId::parse(s).unwrap()
-}
-
 fn entity(kind: EntityKind, id: &str, name: &str, parent: &str) -> Entity {
-    Entity {
-        id: id.into(),
-        kind,
-        name: name.into(),
-        description: None,
-        population: None,
-        parent_folder_id: Some(fid(parent)),
-        permissions: None,
-        nested: vec![],
-    }
+    test_tokens::entity(kind, id, name, Some(parent))
 }
 
 fn listing(children: Vec<Entity>) -> FolderListing {
