@@ -12,6 +12,7 @@ pub mod toast;
 pub mod tree;
 mod tree_filter_box;
 mod tree_item;
+pub mod viewport;
 
 pub use breadcrumbs::{Breadcrumbs, Crumb};
 pub use copy_button::CopyButton;

@@ -5,6 +5,7 @@ use super::error_view::ErrorView;
 use super::focus::focus_by_id;
 use super::spinner::Loading;
 use super::tree_item::tree_item;
+use super::viewport::{on_viewport_change, viewport_height};
 use crate::state::tree_layout::window;
 use crate::state::{Layout, LoadState, NodeKey, Piece, TreeKey, TreeStore};
 use leptos::prelude::*;
@@ -91,12 +92,7 @@ pub fn Tree(
         }
     };
     // The tree scrolls in its own box, or with the page when nothing limits its height.
-    let on_page_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || {
-        on_page_scroll.remove();
-        on_resize.remove();
-    });
+    on_viewport_change(measure);
     // Measure once the rows are in the DOM, and whenever the layout changes (a folder opened).
     Effect::new(move |_| {
         layout.track();
@@ -193,8 +189,7 @@ fn measure_window(ul: &web_sys::HtmlElement, ctx: TreeCtx) {
     }
     let list = ul.get_bounding_client_rect();
     let mut top = 0.0_f64;
-    let mut bottom =
-        web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let mut bottom = viewport_height();
     if let Some(scroller) = ul.parent_element() {
         let r = scroller.get_bounding_client_rect();
         if scroller.scroll_height() > scroller.client_height() {

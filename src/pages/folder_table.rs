@@ -5,6 +5,7 @@
 
 use super::folder::kind_label;
 use crate::api::{Entity, EntityKind, FolderId, ParentSegmentId, TokenId};
+use crate::components::viewport::{on_viewport_change, viewport_height};
 use crate::components::KindIcon;
 use crate::format;
 use crate::routes::AppRoute;
@@ -59,8 +60,7 @@ pub fn FolderTable(store: TreeStore, folder: FolderId, ps: ParentSegmentId) -> i
             }
             _ => px,
         };
-        let height =
-            web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let height = viewport_height();
         let top = -tbody.get_bounding_client_rect().top();
         let (lo, hi) = window(top, height, px);
         let hi = hi.min(n);
@@ -70,12 +70,7 @@ pub fn FolderTable(store: TreeStore, folder: FolderId, ps: ParentSegmentId) -> i
         }
     };
     // The table scrolls with the page.
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || {
-        on_scroll.remove();
-        on_resize.remove();
-    });
+    on_viewport_change(measure);
     Effect::new(move |_| {
         count.track();
         request_animation_frame(measure);
