@@ -1,6 +1,7 @@
 //! Profiles Studio: a console for Treasure Data Profiles API tokens.
 pub mod api;
 mod app;
+pub mod clock;
 pub mod components;
 pub mod config;
 pub mod format;

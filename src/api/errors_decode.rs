@@ -10,7 +10,7 @@ const MAX_MESSAGE_CHARS: usize = 300;
 /// Maps a status, body and `Retry-After` header to an error, using the current time for
 /// HTTP-date `Retry-After` values. See [`error_from_response_at`].
 pub fn error_from_response(status: u16, body: &str, retry_after: Option<&str>) -> ApiError {
-    error_from_response_at(status, body, retry_after, now_unix_secs())
+    error_from_response_at(status, body, retry_after, (crate::clock::now_ms() / 1000.0) as u64)
 }
 
 /// Pure form of [`error_from_response`]. The body is read in this order: JSON:API `errors[]`
@@ -198,23 +198,5 @@ fn default_message(status: u16) -> &'static str {
         422 => "The server could not process the request.",
         500..=599 => "No details were given.",
         _ => "Unexpected answer.",
-    }
-}
-
-/// Seconds since the Unix epoch. `SystemTime` panics on wasm32-unknown-unknown, so the
-/// browser's clock is used there.
-fn now_unix_secs() -> u64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let ms = js_sys::Date::now();
-        if ms.is_finite() && ms > 0.0 {
-            (ms / 1000.0) as u64
-        } else {
-            0
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
     }
 }

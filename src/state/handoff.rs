@@ -7,6 +7,7 @@
 //! cache that could show stale data later (every other visit reads afresh).
 
 use crate::api::{ParentSegment, ParentSegmentId, Token, TokenId};
+use crate::clock::now_ms;
 use leptos::prelude::*;
 
 /// How long the list a user picks from stays good enough to open one of its parent segments
@@ -99,10 +100,6 @@ impl Handoff {
 /// The hand-overs from context; `None` in component tests that do not provide them.
 pub fn use_handoff() -> Option<Handoff> {
     use_context::<Handoff>()
-}
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
 }
 
 #[cfg(test)]

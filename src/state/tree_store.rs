@@ -5,6 +5,7 @@ use super::session::Session;
 use super::tree_keys::{KeyOutcome, TreeKey};
 use super::tree_model::{LoadState, NodeKey, TreeModel};
 use crate::api::{ApiError, Client, Folder, FolderId, FolderListing, Token};
+use crate::clock::now_ms;
 use leptos::prelude::*;
 
 /// Upper bound on folder nesting when walking up to the root: a cycle in bad data must end.
@@ -19,17 +20,6 @@ pub struct TreeStore {
     /// For a folder picker: the main tree, given every listing the picker reads (see
     /// [`TreeStore::feeding`]).
     feeds: Option<RwSignal<TreeModel>>,
-}
-
-/// The browser's clock, in ms since the epoch. The model takes the time as a value
-/// (`TreeModel::set_now`), so its freshness rules are tested natively with any clock.
-fn now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    return js_sys::Date::now();
-    #[cfg(not(target_arch = "wasm32"))]
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
 impl TreeStore {
