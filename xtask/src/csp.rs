@@ -1,5 +1,5 @@
-//! The strict Content-Security-Policy of ../shared/reliability.md, written next to the release
-//! build for hosts to send as a header. Trunk's loader is an inline module script; a nonce is
+//! The strict Content-Security-Policy described in the README ("Content Security Policy"), written
+//! next to the release build for hosts to send as a header. Trunk's loader is an inline module script; a nonce is
 //! useless on a static host, so the policy allows exactly that script by its sha256.
 
 use crate::Result;

@@ -1,4 +1,4 @@
-//! Where things are: the workspace root, the git-ignored tools folder, the shared docs.
+//! Where things are: the workspace root, the git-ignored tools folder, the e2e suite, dist/.
 
 use std::path::PathBuf;
 

@@ -33,11 +33,12 @@ pub fn run(_args: &[String]) -> Result {
         }
     };
 
-    stage("native tests", cargo().args(["test", "--workspace"]), &mut total);
+    // --no-fail-fast: a failing test binary must not hide the binaries after it from the total.
+    stage("native tests", cargo().args(["test", "--workspace", "--no-fail-fast"]), &mut total);
     stage(
         "wasm tests (headless Chromium)",
         cargo()
-            .args(["test", "-p", "profiles-studio", "--target", "wasm32-unknown-unknown"])
+            .args(["test", "--no-fail-fast", "-p", "profiles-studio", "--target", "wasm32-unknown-unknown"])
             .args([
                 "--test",
                 "web",

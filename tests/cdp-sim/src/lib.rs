@@ -1,6 +1,6 @@
 //! cdp-sim: an in-memory simulator of the Treasure Data CDP API subset Profiles Studio uses.
 //!
-//! Faithful to `shared/cdp-api.md` and `shared/schemas/cdp-openapi-subset.json`: the same
+//! Faithful to `docs/cdp-api.md` and `tests/cdp-sim/schema/cdp-openapi-subset.json`: the same
 //! routes, shapes, media types, validation rules and error bodies, plus test-only endpoints
 //! (`/_sim/...`) for a request log, resets and fault injection. Start it from a test with
 //! [`start`], or run the `cdp-sim` binary.

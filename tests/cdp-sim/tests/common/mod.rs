@@ -134,12 +134,9 @@ pub fn validation_codes(body: &Value) -> Vec<(String, String)> {
 
 // ---- schemas ----------------------------------------------------------------------------
 
-/// `/work/shared` next to the repository, or `PROFILES_SHARED_DIR`.
-pub fn shared_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("PROFILES_SHARED_DIR") {
-        return dir.into();
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+/// The published OpenAPI description, kept in this crate (`schema/`) so a clone tests on its own.
+fn schema_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema/cdp-openapi-subset.json")
 }
 
 /// The OpenAPI document, with OpenAPI 3.0's `nullable: true` turned into JSON Schema
@@ -147,7 +144,7 @@ pub fn shared_dir() -> PathBuf {
 fn openapi() -> &'static Value {
     static DOC: OnceLock<Value> = OnceLock::new();
     DOC.get_or_init(|| {
-        let path = shared_dir().join("schemas/cdp-openapi-subset.json");
+        let path = schema_path();
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
         let mut doc: Value = serde_json::from_str(&text).expect("schema JSON");
         nullable_to_json_schema(&mut doc);
