@@ -1,10 +1,15 @@
-//! The root component: provides the session and the hash router, and picks the screen.
+//! The root component: provides the session, the router and the hand-overs of one instance,
+//! and picks the screen. The instance itself (root, ids, drafts) comes from `crate::mount`.
 
-use crate::components::Loading;
+use crate::browse::BrowsePage;
 use crate::config::RuntimeConfig;
-use crate::pages::{BrowsePage, ConnectPage, NotFoundPage, ParentSegmentsPage};
+use crate::instance::use_instance;
 use crate::routes::AppRoute;
-use crate::state::{Handoff, HashRouter, Session};
+use crate::screens::{ConnectPage, NotFoundPage, ParentSegmentsPage};
+use crate::session::router::follow_links_in_memory;
+use crate::session::{Handoff, History, Router, Session};
+use crate::token::form::drafts::use_drafts;
+use crate::ui::Loading;
 use leptos::prelude::*;
 
 /// Which screen the current route needs, so the view is rebuilt only when that changes.
@@ -15,15 +20,21 @@ enum Screen {
     NotFound,
 }
 
-/// The whole app.
+/// The whole app, inside an instance made by `crate::mount`.
 #[component]
-pub fn App() -> impl IntoView {
-    let session = Session::restore();
+pub fn App(
+    /// Where the route lives: the URL hash (standalone) or memory (embedded).
+    history: History,
+    /// The first route with memory history (the hash names it otherwise).
+    start: AppRoute,
+) -> impl IntoView {
+    let session = Session::restore(use_drafts());
     provide_context(session);
     let handoff = Handoff::new();
     provide_context(handoff);
-    let router = HashRouter::install();
+    let router = Router::install(history, start);
     provide_context(router);
+    follow_links_in_memory(use_instance(), router);
     let config = LocalResource::new(RuntimeConfig::load);
 
     let screen = Memo::new(move |_| match router.route() {

@@ -1,6 +1,5 @@
-//! Entry point: install the panic hook (console output, then the recovery screen; see
-//! `recovery`) and mount the app. Everything else lives in the library.
+//! Entry point: the standalone page. Mounts one instance into the body with hash history (see
+//! `mount`); the panic hook and the recovery screen come with it (see `recovery`).
 fn main() {
-    profiles_studio::recovery::install();
-    leptos::mount::mount_to_body(profiles_studio::App);
+    profiles_studio::mount::mount_standalone();
 }

@@ -2,7 +2,7 @@
 //! (`#/ps/12/tokens/56`), so the app works on any static host and inside an embedding
 //! console without server rewrites.
 
-use crate::api::{FolderId, ParentSegmentId, TokenId};
+use crate::api::{EntityKind, FolderId, ParentSegmentId, TokenId};
 
 /// Every screen the URL can name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +62,16 @@ impl AppRoute {
             Self::Token(ps, t) => format!("#/ps/{ps}/tokens/{t}"),
             Self::EditToken(ps, t) => format!("#/ps/{ps}/tokens/{t}/edit"),
             Self::NewToken(ps, f) => format!("#/ps/{ps}/folders/{f}/new-token"),
+        }
+    }
+
+    /// The page of the tree entry `kind`/`id` in parent segment `ps`: folders and tokens have
+    /// one, other entries (segments, journeys) none here.
+    pub fn of_entry(ps: &ParentSegmentId, kind: &EntityKind, id: &str) -> Option<Self> {
+        match kind {
+            EntityKind::Folder => FolderId::parse(id).map(|f| Self::Folder(ps.clone(), f)),
+            EntityKind::Token => TokenId::parse(id).map(|t| Self::Token(ps.clone(), t)),
+            _ => None,
         }
     }
 
@@ -145,6 +155,16 @@ mod tests {
         }
         assert_eq!(AppRoute::Token(ps("12"), TokenId::parse("56").unwrap()).href(), "#/ps/12/tokens/56");
         assert_eq!(AppRoute::NotFound.href(), "#/");
+    }
+
+    #[test]
+    fn folders_and_tokens_have_pages() {
+        let folder = AppRoute::of_entry(&ps("1"), &EntityKind::Folder, "34");
+        assert_eq!(folder, Some(AppRoute::Folder(ps("1"), FolderId::parse("34").unwrap())));
+        let token = AppRoute::of_entry(&ps("1"), &EntityKind::Token, "56");
+        assert_eq!(token, Some(AppRoute::Token(ps("1"), TokenId::parse("56").unwrap())));
+        assert_eq!(AppRoute::of_entry(&ps("1"), &EntityKind::SegmentBatch, "7"), None);
+        assert_eq!(AppRoute::of_entry(&ps("1"), &EntityKind::Token, "x"), None);
     }
 
     #[test]

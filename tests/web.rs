@@ -4,14 +4,17 @@
 
 use leptos::prelude::*;
 use profiles_studio::api::{ApiError, Entity, EntityKind, FolderId, FolderListing};
-use profiles_studio::components::Tree;
-use profiles_studio::state::{NodeKey, TreeModel, TreeStore};
+use profiles_studio::tree::Tree;
+use profiles_studio::tree::{NodeKey, TreeModel, TreeStore};
 use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod support;
+use support::{attr, mount_in, new_root, next_frame, press, use_app_styles};
 
 fn fid(s: &str) -> FolderId {
     FolderId::parse(s).unwrap()
@@ -54,31 +57,17 @@ struct Mounted {
     activated: Arc<Mutex<Vec<NodeKey>>>,
 }
 
-/// The app's stylesheet, as in the app: the tree's fixed row height and the icon sizes are in
-/// it, and the virtualized tree measures its rows.
-fn use_app_styles() {
-    let document = document();
-    if document.get_element_by_id("app-styles").is_none() {
-        let style = document.create_element("style").unwrap();
-        style.set_id("app-styles");
-        style.set_text_content(Some(include_str!("../style/main.css")));
-        document.head().unwrap().append_child(&style).unwrap();
-    }
-}
-
 fn mount(model: TreeModel) -> Mounted {
     use_app_styles();
-    let document = document();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
+    let root = new_root();
     let activated = Arc::new(Mutex::new(Vec::new()));
     let log = activated.clone();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
+    let handle = mount_in(&root, move || {
         let store = TreeStore::new(model, None);
         let on_activate = Callback::new(move |k: NodeKey| log.lock().unwrap().push(k));
         view! { <Tree store label="Folders of Demo" on_activate/> }
     });
-    Mounted { _handle: Box::new(handle), root, activated }
+    Mounted { _handle: handle, root, activated }
 }
 
 fn item(root: &HtmlElement, name: &str) -> HtmlElement {
@@ -104,23 +93,8 @@ fn group_of(item: &Element) -> Option<Element> {
     (group.get_attribute("role").as_deref() == Some("group")).then_some(group)
 }
 
-fn attr(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name)
-}
-
 fn focused_name() -> String {
     document().active_element().map(|el| accessible_name(&el)).unwrap_or_default()
-}
-
-async fn press(key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    let target = document().active_element().expect("something has focus");
-    target.dispatch_event(&ev).unwrap();
-    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]
@@ -286,14 +260,6 @@ fn big_model() -> TreeModel {
     m
 }
 
-/// Waits for the next animation frame (the tree measures its view and retries focus there).
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        _ = web_sys::window().unwrap().request_animation_frame(&resolve);
-    });
-    _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 fn treeitem_count(root: &HtmlElement) -> u32 {
     root.query_selector_all("[role=treeitem]").unwrap().length()
 }
@@ -359,11 +325,10 @@ async fn end_reaches_the_last_child_of_a_large_folder_focused_and_visible() {
 #[wasm_bindgen_test]
 async fn a_5000_row_folder_table_renders_only_the_rows_in_view() {
     use profiles_studio::api::ParentSegmentId;
-    use profiles_studio::pages::FolderTable;
+    use profiles_studio::browse::FolderTable;
     use_app_styles();
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
+    let root = new_root();
+    let _handle = mount_in(&root, move || {
         let store = TreeStore::new(big_model(), None);
         view! { <FolderTable store folder=fid("10") ps=ParentSegmentId::parse("9").unwrap()/> }
     });
@@ -392,11 +357,10 @@ async fn a_5000_row_folder_table_renders_only_the_rows_in_view() {
 
 #[wasm_bindgen_test]
 async fn the_filter_box_filters_announces_and_clears_with_escape() {
-    use profiles_studio::components::TreeFilterBox;
+    use profiles_studio::tree::TreeFilterBox;
     use_app_styles();
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
+    let root = new_root();
+    let _handle = mount_in(&root, move || {
         let store = TreeStore::new(model(), None);
         view! { <TreeFilterBox store/><Tree store label="Folders of Demo" on_activate=|_| {}/> }
     });
@@ -441,35 +405,15 @@ async fn the_filter_box_filters_announces_and_clears_with_escape() {
 
 mod dialog {
     use super::*;
-    use profiles_studio::components::Dialog;
-
-    fn by_id(id: &str) -> HtmlElement {
-        document().get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
-    }
-
-    fn active_id() -> String {
-        document().active_element().map(|el| el.id()).unwrap_or_default()
-    }
-
-    async fn press_with(key: &str, shift: bool) {
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_shift_key(shift);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        document().active_element().expect("something has focus").dispatch_event(&ev).unwrap();
-        leptos::task::tick().await;
-    }
+    use profiles_studio::ui::Dialog;
+    use support::{active_id, by_id, press_with};
 
     /// An "Open" button and a dialog with a field, Cancel (first focus) and OK.
     fn mount_dialog(prefix: &'static str) -> (Box<dyn std::any::Any>, Arc<Mutex<u32>>) {
-        let document = document();
-        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-        document.body().unwrap().append_child(&root).unwrap();
+        let root = new_root();
         let closes = Arc::new(Mutex::new(0));
         let count = closes.clone();
-        let handle = leptos::mount::mount_to(root, move || {
+        let handle = mount_in(&root, move || {
             let open = RwSignal::new(false);
             let on_close = Callback::new(move |()| {
                 *count.lock().unwrap() += 1;
@@ -489,7 +433,7 @@ mod dialog {
                 })}
             }
         });
-        (Box::new(handle), closes)
+        (handle, closes)
     }
 
     async fn open(prefix: &str) -> Element {
@@ -604,9 +548,8 @@ mod picker {
     #[wasm_bindgen_test]
     async fn folders_only_current_and_read_only_disabled_with_the_reason() {
         let document = document();
-        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-        document.body().unwrap().append_child(&root).unwrap();
-        let handle = leptos::mount::mount_to(root.clone(), || {
+        let root = new_root();
+        let handle = mount_in(&root, || {
             let src = source();
             let main = TreeStore::new(src.clone(), None);
             let pick = TreeStore::new(TreeModel::folder_picker(&src, "Demo", &fid("10")), None);
@@ -673,16 +616,14 @@ mod picker {
 
 mod toasts {
     use super::*;
-    use profiles_studio::components::toast::{ToastAction, ToastHost, Toasts};
+    use profiles_studio::ui::toast::{ToastAction, ToastHost, Toasts};
 
     #[wasm_bindgen_test]
     async fn announced_politely_and_undo_runs_once() {
-        let document = document();
-        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-        document.body().unwrap().append_child(&root).unwrap();
+        let root = new_root();
         let slot: Arc<Mutex<Option<Toasts>>> = Arc::new(Mutex::new(None));
         let put = slot.clone();
-        let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let _handle = mount_in(&root, move || {
             let toasts = Toasts::new();
             *put.lock().unwrap() = Some(toasts);
             view! { <ToastHost toasts/> }

@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 use profiles_studio::api::{FolderId, ParentSegmentId, TokenId};
-use profiles_studio::components::{Picker, PickerOption, TabList, TabPanel};
-use profiles_studio::pages::LeaveGuard;
 use profiles_studio::routes::AppRoute;
-use profiles_studio::state::HashRouter;
+use profiles_studio::session::LeaveGuard;
+use profiles_studio::session::Router;
+use profiles_studio::ui::{Picker, PickerOption, TabList, TabPanel};
 use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -16,57 +16,15 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount_root() -> HtmlElement {
-    let document = document();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-fn by_id(id: &str) -> HtmlElement {
-    document().get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
-}
-
-fn attr(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name)
-}
-
-fn active_id() -> String {
-    document().active_element().map(|el| el.id()).unwrap_or_default()
-}
-
-async fn press(key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    document().active_element().expect("something has focus").dispatch_event(&ev).unwrap();
-    settle().await;
-}
-
-/// Lets Leptos apply what an event changed (property effects may need a second turn).
-async fn settle() {
-    leptos::task::tick().await;
-    leptos::task::tick().await;
-}
-
-/// Types `text` into the focused input (sets the value and fires `input`, as typing does).
-async fn type_text(text: &str) {
-    let input: HtmlInputElement = document().active_element().unwrap().unchecked_into();
-    input.set_value(text);
-    let event = document().create_event("Event").unwrap();
-    event.init_event_with_bubbles_and_cancelable("input", true, true);
-    input.dispatch_event(&event).unwrap();
-    settle().await;
-}
+mod support;
+use support::{active_id, attr, by_id, mount_in, new_root, press, settle, type_text};
 
 // ---------- Tabs ----------
 
 #[wasm_bindgen_test]
 async fn tabs_are_labelled_and_arrows_move_and_select() {
-    let root = mount_root();
-    let _h = leptos::mount::mount_to(root.clone(), || {
+    let root = new_root();
+    let _h = mount_in(&root, || {
         let selected = RwSignal::new(0usize);
         view! {
             <TabList label="Token settings" prefix="t1" tabs=vec!["Configure".into(), "Segments".into()] selected/>
@@ -130,12 +88,12 @@ struct MountedPicker {
 }
 
 fn mount_picker(id: &'static str) -> MountedPicker {
-    let root = mount_root();
+    let root = new_root();
     let picked = Arc::new(Mutex::new(Vec::new()));
     let escapes = Arc::new(Mutex::new(0));
     let submits = Arc::new(Mutex::new(0));
     let (p, e, s) = (picked.clone(), escapes.clone(), submits.clone());
-    let handle = leptos::mount::mount_to(root, move || {
+    let handle = mount_in(&root, move || {
         let options = Signal::derive(|| {
             vec![
                 opt("1", "High Spenders", false),
@@ -155,7 +113,7 @@ fn mount_picker(id: &'static str) -> MountedPicker {
             </form>
         }
     });
-    MountedPicker { _handle: Box::new(handle), picked, escapes, submits }
+    MountedPicker { _handle: handle, picked, escapes, submits }
 }
 
 fn visible_options(id: &str) -> Vec<Element> {
@@ -271,10 +229,10 @@ async fn a_guarded_router_holds_navigation_until_the_user_decides() {
     let folder = AppRoute::Folder(ps, FolderId::parse("1011").unwrap());
     let owner = Owner::new();
     owner.set();
-    let router = HashRouter::new(edit.clone());
+    let router = Router::new(edit.clone());
     router.arrive(folder.clone());
     assert_eq!(router.route(), folder, "unguarded: followed");
-    let router = HashRouter::new(edit.clone());
+    let router = Router::new(edit.clone());
     router.set_guarded(true);
     router.arrive(folder.clone());
     assert_eq!(router.route(), edit, "guarded: held");
@@ -294,12 +252,12 @@ async fn leave_guard_asks_in_a_dialog_and_stay_or_leave_decide() {
     let ps = ParentSegmentId::parse("101").unwrap();
     let edit = AppRoute::EditToken(ps.clone(), TokenId::parse("5001").unwrap());
     let folder = AppRoute::Folder(ps, FolderId::parse("1011").unwrap());
-    let router = HashRouter::new(edit.clone());
+    let router = Router::new(edit.clone());
     let (stays, leaves) = (Arc::new(Mutex::new(0)), Arc::new(Mutex::new(0)));
     let (s, l) = (stays.clone(), leaves.clone());
     let dirty = RwSignal::new(true);
-    let root = mount_root();
-    let _h = leptos::mount::mount_to(root.clone(), move || {
+    let root = new_root();
+    let _h = mount_in(&root, move || {
         provide_context(router);
         let on_stay = Callback::new(move |()| *s.lock().unwrap() += 1);
         let on_leave = Callback::new(move |()| *l.lock().unwrap() += 1);

@@ -3,14 +3,18 @@
 //! coming back at the next start, and Disconnect forgetting every draft.
 #![cfg(target_arch = "wasm32")]
 
+use leptos::prelude::Owner;
 use profiles_studio::api::FolderId;
 use profiles_studio::recovery::{
-    after_panic, render_screen, show_screen, DRAFT_KEPT, HEADING, SCREEN_ID, WHAT_HAPPENED,
+    after_panic, register, render_screen, show_screen, CrashTarget, DRAFT_KEPT, HEADING, SCREEN_ID,
+    WHAT_HAPPENED,
 };
-use profiles_studio::state::draft_storage::{self, STORAGE_KEY};
-use profiles_studio::state::drafts::{self, Draft};
-use profiles_studio::state::token_form::TokenForm;
-use profiles_studio::state::Session;
+use profiles_studio::session::Session;
+use profiles_studio::token::form::draft_storage::{self, STORAGE_KEY};
+use profiles_studio::token::form::drafts::{Draft, DraftBook, Drafts};
+use profiles_studio::token::form::model::TokenForm;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, HtmlElement, Storage};
@@ -25,6 +29,13 @@ fn session_storage() -> Storage {
     web_sys::window().unwrap().session_storage().unwrap().unwrap()
 }
 
+/// A draft book as an instance holds it, and its `Drafts` handle (inside `owner`).
+fn book(owner: &Owner) -> (Rc<RefCell<DraftBook>>, Drafts) {
+    let book = Rc::new(RefCell::new(DraftBook::default()));
+    let drafts = owner.with(|| Drafts::new(book.clone(), STORAGE_KEY));
+    (book, drafts)
+}
+
 fn draft() -> Draft {
     let folder = FolderId::parse("1012").unwrap();
     let mut form = TokenForm::new(folder.clone());
@@ -35,7 +46,7 @@ fn draft() -> Draft {
 
 #[wasm_bindgen_test]
 fn the_screen_says_what_happened_and_offers_reload() {
-    let screen = render_screen(&document(), false).unwrap();
+    let screen = render_screen(&document(), SCREEN_ID, false).unwrap();
     assert_eq!(screen.tag_name(), "MAIN");
     assert_eq!(screen.id(), SCREEN_ID);
     assert_eq!(screen.query_selector("h1").unwrap().unwrap().text_content().unwrap(), HEADING);
@@ -46,7 +57,7 @@ fn the_screen_says_what_happened_and_offers_reload() {
     assert_eq!(button.text_content().unwrap(), "Reload");
     assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
 
-    let with_draft = render_screen(&document(), true).unwrap();
+    let with_draft = render_screen(&document(), SCREEN_ID, true).unwrap();
     let text = with_draft.text_content().unwrap();
     assert!(text.contains(DRAFT_KEPT), "{text}");
 }
@@ -61,8 +72,8 @@ fn the_screen_replaces_the_page_once_closes_dialogs_and_takes_focus() {
     let dialog: web_sys::HtmlDialogElement = doc.get_element_by_id("dlg-stand-in").unwrap().unchecked_into();
     dialog.show_modal().unwrap();
 
-    show_screen(&body, true).unwrap();
-    show_screen(&body, true).unwrap();
+    show_screen(&body, "", true).unwrap();
+    show_screen(&body, "", true).unwrap();
     assert_eq!(doc.query_selector_all(&format!("#{SCREEN_ID}")).unwrap().length(), 1, "one screen");
     assert!(doc.get_element_by_id("app-stand-in").unwrap().has_attribute("hidden"));
     assert!(!dialog.open(), "an open modal dialog would keep the screen inert");
@@ -78,7 +89,17 @@ fn after_a_panic_the_open_draft_is_saved_and_the_page_replaced() {
     let doc = document();
     let storage = session_storage();
     storage.remove_item(STORAGE_KEY).unwrap();
-    drafts::mirror_open("create/1012", Some(draft()));
+    let owner = Owner::new();
+    let (book, drafts) = book(&owner);
+    // The standalone page: the instance's root is the body, its ids have no prefix here.
+    let target = Rc::new(CrashTarget {
+        root: doc.body().unwrap().into(),
+        id_prefix: String::new(),
+        storage_key: STORAGE_KEY.into(),
+        drafts: book.clone(),
+    });
+    register(&target);
+    book.borrow_mut().mirror_open("create/1012", Some(draft()));
 
     after_panic();
     let saved = storage.get_item(STORAGE_KEY).unwrap().expect("the draft is saved");
@@ -94,57 +115,61 @@ fn after_a_panic_the_open_draft_is_saved_and_the_page_replaced() {
         children.item(i).unwrap().remove_attribute("hidden").unwrap();
     }
     assert!(hidden > 0, "the page under the screen is hidden");
-    assert!(draft_storage::restore_saved_draft());
-    assert_eq!(drafts::take("create/1012"), Some(draft()));
-    drafts::close_open("create/1012");
+    assert!(draft_storage::restore_saved_draft(STORAGE_KEY, drafts));
+    assert_eq!(drafts.take("create/1012"), Some(draft()));
+    book.borrow_mut().close_open("create/1012");
     assert!(saved.contains("create/1012"));
+    drop(target);
 }
 
 #[wasm_bindgen_test]
 fn the_open_draft_is_saved_by_the_hook_and_restored_once_at_start() {
     let storage = session_storage();
     storage.remove_item(STORAGE_KEY).unwrap();
+    let owner = Owner::new();
+    let (book, drafts) = book(&owner);
     // Nothing open: nothing written.
-    drafts::mirror_open("create/1012", None);
-    assert!(!draft_storage::save_open_draft());
+    book.borrow_mut().mirror_open("create/1012", None);
+    assert!(!draft_storage::save_open_draft(STORAGE_KEY, &book.borrow()));
     assert_eq!(storage.get_item(STORAGE_KEY).unwrap(), None);
 
     // The session's key is in storage too ("Remember in this tab"): the draft must not carry it.
     storage
         .set_item("profiles-studio.session", r#"{"region":"us","baseUrl":"","apiKey":"1/secretkey"}"#)
         .unwrap();
-    drafts::mirror_open("create/1012", Some(draft()));
-    assert!(draft_storage::save_open_draft());
+    book.borrow_mut().mirror_open("create/1012", Some(draft()));
+    assert!(draft_storage::save_open_draft(STORAGE_KEY, &book.borrow()));
     let saved = storage.get_item(STORAGE_KEY).unwrap().unwrap();
     assert!(saved.contains("Checkout <b>Upsell</b>"), "{saved}");
     assert!(!saved.contains("secretkey"), "{saved}");
     storage.remove_item("profiles-studio.session").unwrap();
 
-    drafts::close_open("create/1012");
-    assert!(draft_storage::restore_saved_draft());
+    book.borrow_mut().close_open("create/1012");
+    assert!(draft_storage::restore_saved_draft(STORAGE_KEY, drafts));
     assert_eq!(storage.get_item(STORAGE_KEY).unwrap(), None, "read once");
-    assert_eq!(drafts::take("create/1012"), Some(draft()), "the wizard finds it");
-    assert!(!draft_storage::restore_saved_draft());
+    assert_eq!(drafts.take("create/1012"), Some(draft()), "the wizard finds it");
+    assert!(!draft_storage::restore_saved_draft(STORAGE_KEY, drafts));
 
     storage.set_item(STORAGE_KEY, "<html>tampered</html>").unwrap();
-    assert!(!draft_storage::restore_saved_draft());
+    assert!(!draft_storage::restore_saved_draft(STORAGE_KEY, drafts));
     assert_eq!(storage.get_item(STORAGE_KEY).unwrap(), None, "garbage is removed too");
 }
 
 #[wasm_bindgen_test]
 fn disconnect_forgets_every_draft_kept_open_or_saved_after_a_crash() {
     let storage = session_storage();
-    let session = Session::restore();
-    drafts::keep("edit/5001", draft());
-    drafts::mirror_open("create/1012", Some(draft()));
+    let owner = Owner::new();
+    let (book, drafts) = book(&owner);
+    let session = owner.with(|| Session::restore(drafts));
+    book.borrow_mut().keep("edit/5001", draft());
+    book.borrow_mut().mirror_open("create/1012", Some(draft()));
     storage.set_item(STORAGE_KEY, "{}").unwrap();
 
     session.disconnect();
-    assert_eq!(drafts::take("edit/5001"), None);
-    assert_eq!(drafts::open_draft(), None);
+    assert_eq!(drafts.take("edit/5001"), None);
+    assert_eq!(book.borrow().open_draft(), None);
     assert_eq!(storage.get_item(STORAGE_KEY).unwrap(), None);
     // The form's cleanup runs after Disconnect: it must not keep its draft again.
-    drafts::keep("edit/5001", draft());
-    assert_eq!(drafts::take("edit/5001"), None);
-    drafts::accept();
+    book.borrow_mut().keep("edit/5001", draft());
+    assert_eq!(drafts.take("edit/5001"), None);
 }

@@ -49,7 +49,7 @@ pub fn run(_args: &[String]) -> Result {
                 "--test",
                 "api_transport",
             ])
-            .args(["--test", "web_recovery"])
+            .args(["--test", "web_recovery", "--test", "web_instances"])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
             .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30"),

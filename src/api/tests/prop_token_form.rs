@@ -6,7 +6,7 @@
 use super::super::body::token_write_body;
 use super::super::decode::decode_token;
 use super::super::models::{FolderId, SegmentId, SegmentKind, SegmentRef, TokenId};
-use crate::state::token_form::{
+use crate::token::form::model::{
     name_problem, Field, Refusal, TokenForm, MAX_ATTRIBUTES, MAX_NAME_CHARS, MAX_SEGMENTS,
 };
 use proptest::prelude::*;

@@ -50,7 +50,7 @@ test('duplicating a token by mouse: name checked as typed, one POST, the copy op
   // The rule is checked as you type.
   await name.fill('9 lives');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
-  await expect(dialog).toContainText('This name is not allowed');
+  await expect(dialog).toContainText('The name must start with a letter or an underscore');
   await expectAccessible(page, 'duplicate dialog with an invalid name');
   // A name used by a token of this parent segment, even in a folder not opened in the tree.
   await name.fill('Email Preference Sync');
@@ -197,7 +197,7 @@ test('a failed duplicate keeps the dialog with the name and description; each tr
   });
   await dialog.getByRole('button', { name: 'Duplicate', exact: true }).click();
   await expect(name).toHaveAttribute('aria-invalid', 'true');
-  await expect(dialog.locator('#duplicate-name-error')).toHaveText('Name has already been taken');
+  await expect(dialog.locator('[id$="-duplicate-name-error"]')).toHaveText('Name has already been taken');
 
   // A slow answer: a double click sends one POST, then the copy opens.
   await name.fill('Kept_Name');

@@ -76,7 +76,7 @@ test('edit form: Name, Description and both pickers hold any string; a hostile d
   const form = new TokenForm(page);
   await expect(form.name).toHaveValue('Homepage Personalization');
 
-  await typeAll(app, form.name, 'edit Name', nameRuleChecked(form.name, page.locator('#token-name-error')));
+  await typeAll(app, form.name, 'edit Name', nameRuleChecked(form.name, page.locator('[id$="-token-name-error"]')));
   await typeAll(app, form.description, 'edit Description');
   await typeAll(app, form.attributes, 'edit Attributes search', async (_, where) => {
     await expect(form.attributes, where).toBeVisible();
@@ -117,7 +117,7 @@ test('create wizard: Name and Description hold any string; the rule answers for 
   await page.getByRole('link', { name: 'Profiles API Token' }).click();
   const form = new TokenForm(page);
   await expect(form.name).toBeVisible();
-  await typeAll(app, form.name, 'create Name', nameRuleChecked(form.name, page.locator('#token-name-error')));
+  await typeAll(app, form.name, 'create Name', nameRuleChecked(form.name, page.locator('[id$="-token-name-error"]')));
   await typeAll(app, form.description, 'create Description');
   expect(errors, 'console errors').toEqual([]);
 });
@@ -129,7 +129,7 @@ test('Duplicate dialog: Name and Description hold any string; the rule answers f
   await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Duplicate Profiles API Token' });
   const name = dialog.getByRole('textbox', { name: 'Name' });
-  await typeAll(app, name, 'duplicate Name', nameRuleChecked(name, dialog.locator('#duplicate-name-error')));
+  await typeAll(app, name, 'duplicate Name', nameRuleChecked(name, dialog.locator('[id$="-duplicate-name-error"]')));
   await typeAll(app, dialog.getByRole('textbox', { name: 'Description (optional)' }), 'duplicate Description');
   expect(errors, 'console errors').toEqual([]);
 });

@@ -26,7 +26,7 @@ test('the Filter box narrows the loaded tree, announces the count, and Escape cl
   await openBanners(app);
   const nav = page.getByRole('navigation');
   const box = nav.getByRole('searchbox', { name: 'Filter' });
-  const status = page.locator('#tree-filter-status');
+  const status = page.locator('[id$="-tree-filter-status"]');
   await expect(status).toHaveAttribute('role', 'status');
 
   await box.fill('CHURN');

@@ -1,0 +1,144 @@
+//! The connect screen: region, API key, "Remember in this tab", Connect. Connecting lists the
+//! parent segments once, so a wrong key fails here, plainly, before anything else happens.
+
+use crate::api::{ApiError, Region};
+use crate::config::RuntimeConfig;
+use crate::instance::use_instance;
+use crate::session::{Credentials, Session};
+use crate::ui::explain;
+use leptos::prelude::*;
+
+/// A problem found before sending anything.
+fn validate(c: &Credentials) -> Result<(), &'static str> {
+    if c.region == Region::Custom.id() && c.endpoint().is_none() {
+        return Err("Enter the API base URL, starting with https:// or http://.");
+    }
+    if c.api_key.trim().is_empty() {
+        return Err("Enter an API key.");
+    }
+    Ok(())
+}
+
+/// The connect form, preset from `config.json`.
+#[component]
+pub fn ConnectPage(
+    /// Runtime defaults (region, custom base URL).
+    config: RuntimeConfig,
+) -> impl IntoView {
+    let inst = use_instance();
+    let session = expect_context::<Session>();
+    let region = RwSignal::new(config.region.id().to_owned());
+    let base_url = RwSignal::new(config.base_url);
+    let timeout_ms = config.timeout_ms;
+    let api_key = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+
+    let connect = Action::new_local(move |(creds, remember): &(Credentials, bool)| {
+        let (creds, remember) = (creds.clone(), *remember);
+        async move {
+            let client = creds.client().ok_or(ApiError::Validation {
+                status: 0,
+                message: "Check the region and the API key.".into(),
+                fields: vec![],
+            })?;
+            let parent_segments = client.parent_segments().await?;
+            session.connect(client, &creds, remember, parent_segments);
+            Ok::<(), ApiError>(())
+        }
+    });
+    let pending = connect.pending();
+    let server_error = move || connect.value().get().and_then(Result::err).map(|e| explain(&e));
+    let message = Memo::new(move |_| problem.get().or_else(server_error));
+    let key_rejected =
+        move || matches!(connect.value().get(), Some(Err(ApiError::Unauthorized))) || problem.get().is_some();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let creds = Credentials {
+            region: region.get_untracked(),
+            base_url: base_url.get_untracked(),
+            api_key: api_key.get_untracked(),
+            timeout_ms,
+        };
+        match validate(&creds) {
+            Err(p) => problem.set(Some(p.into())),
+            Ok(()) => {
+                problem.set(None);
+                connect.dispatch_local((creds, remember.get_untracked()));
+            }
+        }
+    };
+    let is_custom = move || region.get() == Region::Custom.id();
+    let options = Region::ALL
+        .into_iter()
+        .map(|r| view! { <option value=r.id() selected=move || region.get() == r.id()>{r.label()}</option> })
+        .collect_view();
+    let notice = move || session.notice().map(|n| view! { <p class="notice" role="status">{n}</p> });
+
+    view! {
+        <main class="page narrow connect">
+            <h1>"Connect to Treasure Data"</h1>
+            {notice}
+            <form class="form" on:submit=on_submit novalidate>
+                <div class="field">
+                    <label for=inst.id("region")>"Region"</label>
+                    <select id=inst.id("region") on:change:target=move |ev| region.set(ev.target().value())>{options}</select>
+                </div>
+                <Show when=is_custom>
+                    <div class="field">
+                        <label for=inst.id("base-url")>"API base URL"</label>
+                        <input id=inst.id("base-url") type="url" inputmode="url" autocomplete="url"
+                            placeholder="https://api-cdp.example.com" bind:value=base_url/>
+                    </div>
+                </Show>
+                <div class="field">
+                    <label for=inst.id("api-key")>"API key"</label>
+                    <input id=inst.id("api-key") type="password" autocomplete="current-password" spellcheck="false"
+                        aria-invalid=move || key_rejected().to_string()
+                        aria-describedby=move || message.get().map(|_| inst.id("connect-error"))
+                        bind:value=api_key/>
+                </div>
+                <div class="field field-check">
+                    <input id=inst.id("remember") type="checkbox" aria-describedby=inst.ids("remember-note") bind:checked=remember/>
+                    <label for=inst.id("remember")>"Remember in this tab"</label>
+                    <p id=inst.id("remember-note") class="hint">
+                        "Keeps the key in this tab's session storage until you disconnect or close the tab. "
+                        "Anything running in this page could read it; leave it off on shared computers."
+                    </p>
+                </div>
+                {move || message.get().map(|m| view! { <p id=inst.id("connect-error") class="form-error" role="alert">{m}</p> })}
+                <div class="actions">
+                    <button type="submit" class="button button-primary" disabled=move || pending.get()>
+                        "Connect"
+                    </button>
+                    <Show when=move || pending.get()>
+                        <crate::ui::Loading label="Connecting…"/>
+                    </Show>
+                </div>
+            </form>
+        </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation() {
+        let c = |region: &str, base: &str, key: &str| Credentials {
+            region: region.into(),
+            base_url: base.into(),
+            api_key: key.into(),
+            timeout_ms: None,
+        };
+        assert!(validate(&c("us", "", "k")).is_ok());
+        assert_eq!(validate(&c("us", "", " ")), Err("Enter an API key."));
+        assert!(validate(&c("custom", "nope", "k")).unwrap_err().contains("base URL"));
+        assert!(validate(&c("custom", "http://127.0.0.1:8787", "k")).is_ok());
+    }
+}

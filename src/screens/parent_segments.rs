@@ -1,0 +1,78 @@
+//! Audience Studio's first step: "select a segment" from the list of parent segments.
+
+use crate::api::ParentSegment;
+use crate::format;
+use crate::routes::AppRoute;
+use crate::session::{use_handoff, Session};
+use crate::ui::{loaded, Read};
+use leptos::prelude::*;
+
+const LIST_READ: Read = Read {
+    loading: "Loading parent segments…",
+    failed: "Could not load the parent segments.",
+    missing: None,
+};
+
+/// The parent segment list: name, population, last updated; each opens its folder tree.
+#[component]
+pub fn ParentSegmentsPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let handoff = use_handoff();
+    let list = LocalResource::new(move || async move {
+        let result = match session.take_verified_parent_segments() {
+            Some(verified) => Ok(verified),
+            None => session.call(|client| async move { client.parent_segments().await }).await,
+        };
+        // The one picked next opens without reading it again.
+        if let (Ok(list), Some(handoff)) = (&result, handoff) {
+            handoff.put_parent_segments(list.clone());
+        }
+        result
+    });
+    let retry = Callback::new(move |()| list.refetch());
+    let body = move || {
+        loaded(list.get(), &LIST_READ, retry, |items: Vec<ParentSegment>| {
+            if items.is_empty() {
+                return view! { <p>"This account has no parent segments yet. Create one in Audience Studio first."</p> }
+                    .into_any();
+            }
+            view! {
+                <ul class="card-list">{items.into_iter().map(|ps| view! { <ParentSegmentCard ps/> }).collect_view()}</ul>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <crate::session::AppHeader/>
+        <main class="page">
+            <h1>"Parent segments"</h1>
+            <p class="lead">"Select a parent segment to browse its folders and Profiles API tokens."</p>
+            {body}
+        </main>
+    }
+}
+
+/// One parent segment as a link; its accessible name starts with the segment's name.
+#[component]
+fn ParentSegmentCard(
+    /// The parent segment to show.
+    ps: ParentSegment,
+) -> impl IntoView {
+    let href = AppRoute::ParentSegment(ps.id.clone()).href();
+    let population = format!("{} profiles", format::population(ps.population));
+    let updated = format!("Updated {}", format::optional_timestamp(ps.updated_at.as_deref()));
+    let description = Some(ps.description).filter(|d| !d.is_empty());
+    view! {
+        <li>
+            <a class="card" href=href>
+                // The spaces between the parts keep the link's accessible name readable
+                // ("Retail 1,284 profiles · Updated …"); the grid layout ignores them.
+                <span class="card-title">{ps.name}</span>
+                " "
+                <span class="card-meta">{population}" · "{updated}</span>
+                " "
+                {description.map(|d| view! { <span class="card-desc">{d}</span> })}
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,30 @@
+//! The header of every connected screen: product name, the parent segment, "Disconnect".
+
+use crate::routes::AppRoute;
+use crate::session::{use_router, Session};
+use leptos::prelude::*;
+
+/// The app header. "Disconnect" forgets the key (memory and sessionStorage) and the page.
+#[component]
+pub fn AppHeader(
+    /// The parent segment being browsed, if any.
+    #[prop(optional, into)]
+    parent_segment: Option<Signal<String>>,
+) -> impl IntoView {
+    let session = use_context::<Session>();
+    let disconnect = move |_| {
+        if let Some(router) = use_router() {
+            router.navigate(&AppRoute::ParentSegments);
+        }
+        if let Some(s) = session {
+            s.disconnect();
+        }
+    };
+    view! {
+        <header class="app-header">
+            <a class="brand" href=AppRoute::ParentSegments.href()>"Profiles Studio"</a>
+            {parent_segment.map(|name| view! { <span class="header-context">{move || name.get()}</span> })}
+            <button type="button" class="button button-quiet" on:click=disconnect>"Disconnect"</button>
+        </header>
+    }
+}

@@ -1,0 +1,246 @@
+//! "Duplicate Profiles API Token" (seed: "Rename the Profiles API token and optionally enter a
+//! description. Select Duplicate."): the name checked as it is typed, one POST, the copy shown
+//! next to the original and opened.
+
+use crate::api::{ApiError, Client, EntityKind, FolderId, Token, TokenId};
+use crate::instance::use_instance;
+use crate::routes::AppRoute;
+use crate::token::actions::bar::{error_text, focus_in_tree, TokenCtx};
+use crate::token::actions::ops::{check_name, copy_name, duplicate_write, find_created};
+use crate::token::form::drafts::DialogDraft;
+use crate::token::form::model::NAME_RULE;
+use crate::token::writes::{outcome_unknown, settled};
+use crate::tree::NodeKey;
+use crate::ui::{close_unless_pending, Dialog, DialogFooter};
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// What is known about the names in use, for the as-you-type check.
+#[derive(Clone, Debug, PartialEq)]
+enum Names {
+    /// The whole parent segment was read (folders the user can't view aside).
+    All(HashSet<String>),
+    /// Only the folders loaded in the tree: the lookup is running or failed.
+    Loaded(HashSet<String>),
+}
+
+/// Duplicates `original` as `name`/`description`: reads it (the copy gets its current Lookup
+/// Key, attributes and segments), then sends the one POST. A POST without an answer may have
+/// created the token: the folder is read again and a new token of that name counts as created.
+async fn duplicate_token(
+    client: &Client,
+    original: &TokenId,
+    name: &str,
+    description: &str,
+    before: &[String],
+) -> Result<Token, ApiError> {
+    let current = client.token(original).await?;
+    let write = duplicate_write(&current, name, description)
+        .ok_or_else(|| ApiError::Decode("the token has no folder".into()))?;
+    let folder = write.parent_folder_id.clone();
+    let sent = client.create_token(&write).await;
+    settled(sent, || async {
+        let id = created_meanwhile(client, &folder, name, before).await?;
+        Some(client.token(&id).await)
+    })
+    .await
+}
+
+async fn created_meanwhile(
+    client: &Client,
+    folder: &FolderId,
+    name: &str,
+    before: &[String],
+) -> Option<TokenId> {
+    let listing = client.folder_children(folder).await.ok()?;
+    find_created(&listing.children, name, before)
+}
+
+/// The Duplicate dialog: Name (prefilled "Copy of …"), Description (optional).
+#[component]
+pub(super) fn DuplicateDialog(
+    ctx: TokenCtx,
+    /// Name and description the user had entered when a rejected key closed the dialog.
+    kept: Option<(String, String)>,
+) -> impl IntoView {
+    let inst = use_instance();
+    let original = ctx.token.get_untracked();
+    let ps = ctx.ps.get_value();
+    // Names of the tokens the tree has loaded, at once; the whole parent segment when read.
+    let loaded: HashSet<String> = ctx
+        .store
+        .map(|s| {
+            s.with_untracked(|m| {
+                m.entities.values().filter(|e| e.kind == EntityKind::Token).map(|e| e.name.clone()).collect()
+            })
+        })
+        .unwrap_or_default();
+    let names = RwSignal::new(Names::Loaded(loaded.clone()));
+    let session = ctx.session;
+    if let Some(root) = ps.root_folder_id.clone() {
+        leptos::task::spawn_local(async move {
+            let result = session.call(|client| async move { client.tokens_under(&root).await }).await;
+            if let Ok(tokens) = result {
+                names.try_set(Names::All(tokens.into_iter().map(|t| t.name).chain(loaded).collect()));
+            }
+        });
+    }
+    let taken = move |n: &str| {
+        names.with(|k| match k {
+            Names::All(s) | Names::Loaded(s) => s.contains(n),
+        })
+    };
+    let suggested = copy_name(&original.name, taken);
+    let was_kept = kept.is_some();
+    let (name, description) = kept.unwrap_or_else(|| (suggested.clone(), original.description.clone()));
+    let name = RwSignal::new(name);
+    let description = RwSignal::new(description);
+    // While the user hasn't typed, a better suggestion replaces a name found to be in use
+    // (a kept name is the user's own: never replaced).
+    let suggestion = StoredValue::new((!was_kept).then_some(suggested));
+    let original_name = original.name.clone();
+    Effect::new(move |_| {
+        let fresh = copy_name(&original_name, taken);
+        let untouched = name.with_untracked(|n| suggestion.with_value(|s| s.as_ref() == Some(n)));
+        if untouched && name.get_untracked() != fresh {
+            suggestion.set_value(Some(fresh.clone()));
+            name.set(fresh);
+        }
+    });
+    let server_error = RwSignal::new(None::<ApiError>);
+    let problem = Memo::new(move |_| check_name(&name.get(), taken).map(|p| p.message()));
+    let name_error = move || {
+        problem.get().or_else(|| {
+            server_error.with(|e| e.as_ref().and_then(|e| e.field_error("name").map(str::to_owned)))
+        })
+    };
+    let error = RwSignal::new(None::<String>);
+    let scope_note = move || match names.get() {
+        Names::All(_) => None,
+        Names::Loaded(_) => {
+            Some("Checked against the tokens in the folders loaded so far; the server checks the rest.")
+        }
+    };
+
+    let original_id = original.id.clone();
+    let folder = original.parent_folder_id.clone();
+    let before: Vec<String> = match (ctx.store, &folder) {
+        (Some(s), Some(f)) => {
+            s.with_untracked(|m| m.children_of(&NodeKey::folder(f)).iter().map(|k| k.id.clone()).collect())
+        }
+        _ => Vec::new(),
+    };
+    let action = Action::new_local(move |(new_name, new_description): &(String, String)| {
+        let (id, new_name, new_description, before) =
+            (original_id.clone(), new_name.clone(), new_description.clone(), before.clone());
+        async move {
+            let original = id.clone();
+            let result = ctx
+                .call(|client| async move {
+                    duplicate_token(&client, &original, &new_name, &new_description, &before).await
+                })
+                .await;
+            match result {
+                Ok(copy) => opened(ctx, &id, copy),
+                Err(e) => {
+                    let context = if outcome_unknown(&e) {
+                        "No answer came, and the folder shows no new token: it was not created."
+                    } else {
+                        "The token was not duplicated."
+                    };
+                    error.try_set(Some(error_text(context, &e)));
+                    server_error.try_set(Some(e));
+                }
+            }
+        }
+    });
+    let pending = action.pending();
+    let name_ref = NodeRef::<leptos::html::Input>::new();
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        if problem.get_untracked().is_some() {
+            if let Some(input) = name_ref.get_untracked() {
+                _ = input.focus();
+            }
+            return;
+        }
+        error.set(None);
+        server_error.set(None);
+        action.dispatch((name.get_untracked(), description.get_untracked()));
+    };
+    let close = close_unless_pending(pending, ctx.close);
+    on_cleanup(move || {
+        ctx.keep_if_session_ended(|| {
+            Some(DialogDraft::Duplicate {
+                name: name.try_get_untracked()?,
+                description: description.try_get_untracked()?,
+            })
+        })
+    });
+    let kept_note = was_kept.then(|| {
+        view! { <p class="notice" role="status">"Connected again: here is what you had entered."</p> }
+    });
+    let invalid = move || name_error().is_some().to_string();
+    view! {
+        <Dialog title="Duplicate Profiles API Token" on_close=close>
+            <form class="form" novalidate on:submit=on_submit>
+                <p>"Rename the copy of “" {original.name.clone()} "” and optionally enter a description."</p>
+                {kept_note}
+                <div class="field">
+                    <label for=inst.id("duplicate-name")>"Name"</label>
+                    <input
+                        id=inst.id("duplicate-name")
+                        type="text"
+                        node_ref=name_ref
+                        data-autofocus=""
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-invalid=invalid
+                        aria-describedby=inst.ids("duplicate-name-rule duplicate-name-error")
+                        prop:value=move || name.get()
+                        on:input:target=move |ev| {
+                            name.set(ev.target().value());
+                            server_error.set(None);
+                        }
+                    />
+                    <p class="hint" id=inst.id("duplicate-name-rule")>{NAME_RULE}" "{scope_note}</p>
+                    <p class="field-error" id=inst.id("duplicate-name-error") aria-live="polite">{name_error}</p>
+                </div>
+                <div class="field">
+                    <label for=inst.id("duplicate-description")>"Description (optional)"</label>
+                    <textarea
+                        id=inst.id("duplicate-description")
+                        rows="3"
+                        prop:value=move || description.get()
+                        on:input:target=move |ev| description.set(ev.target().value())
+                    ></textarea>
+                </div>
+                <p class="hint">"The copy gets the same Lookup Key, attributes and segments, in the same folder, and a token UUID of its own."</p>
+                <DialogFooter action="Duplicate" progress="Duplicating…" error pending on_cancel=close/>
+            </form>
+        </Dialog>
+    }
+}
+
+/// After the POST: the copy goes next to its original in the tree, the dialog closes, and
+/// the copy's page opens with focus on its tree item.
+fn opened(ctx: TokenCtx, original: &TokenId, copy: Token) {
+    let key = NodeKey::token(&copy.id);
+    if let Some(store) = ctx.store {
+        store.insert_token_after(&copy, &NodeKey::token(original));
+    }
+    ctx.toast(format!("Duplicated as “{}”.", copy.name));
+    ctx.close.run(());
+    let ps = ctx.ps.try_get_value().map(|p| p.id);
+    if let (Some(router), Some(ps)) = (ctx.router, ps) {
+        // The POST answered with the copy: its page shows that instead of reading it again.
+        if let Some(h) = ctx.handoff {
+            h.put_token(copy.clone());
+        }
+        router.navigate(&AppRoute::Token(ps, copy.id.clone()));
+    }
+    focus_in_tree(ctx, Some(key));
+}

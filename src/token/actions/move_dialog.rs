@@ -1,0 +1,200 @@
+//! "Move Profiles API Token" (seed: "Select a different destination folder and then select
+//! Move"): a folder picker over the parent segment's tree, one PATCH, the tree and breadcrumbs
+//! updated in place, and a toast with Undo.
+
+use crate::api::{ApiError, Client, FolderId, Token, TokenId};
+use crate::token::actions::bar::{error_text, show_moved, TokenCtx};
+use crate::token::actions::ops::{move_write, MoveRecord};
+use crate::token::form::drafts::DialogDraft;
+use crate::token::writes::settled;
+use crate::tree::Tree;
+use crate::tree::{NodeKey, TreeModel, TreeStore};
+use crate::ui::toast::ToastAction;
+use crate::ui::{close_unless_pending, Dialog, DialogFooter};
+use leptos::prelude::*;
+
+/// Moves token `id` to `to`: reads it (so that edits made elsewhere since the page loaded are
+/// kept, not reverted), then sends the one PATCH. A PATCH without an answer is settled by
+/// reading the token again: if it is in `to`, the move happened.
+pub(super) async fn move_token(client: &Client, id: &TokenId, to: &FolderId) -> Result<Token, ApiError> {
+    let current = client.token(id).await?;
+    let write = move_write(&current, to).ok_or_else(|| ApiError::Decode("the token has no folder".into()))?;
+    let sent = client.update_token(id, &write).await;
+    settled(sent, || async {
+        client.token(id).await.ok().filter(|t| t.parent_folder_id.as_ref() == Some(to)).map(Ok)
+    })
+    .await
+}
+
+/// The Move dialog. Opens on the folder the token is in (shown, not selectable).
+#[component]
+pub(super) fn MoveDialog(
+    ctx: TokenCtx,
+    /// The destination the user had chosen when a rejected key closed the dialog.
+    kept: Option<(FolderId, String)>,
+) -> impl IntoView {
+    let token = ctx.token.get_untracked();
+    let ps = ctx.ps.get_value();
+    let root = ps.root_folder_id.clone();
+    let current = token.parent_folder_id.clone().or_else(|| root.clone());
+    // The picker starts from what the main tree has loaded and loads the rest lazily itself.
+    let picker_model = match (ctx.store, &current, &root) {
+        (Some(store), Some(current), _) => {
+            store.with_untracked(|m| TreeModel::folder_picker(m, &ps.name, current))
+        }
+        (None, Some(current), Some(root)) => {
+            TreeModel::folder_picker(&TreeModel::new(root), &ps.name, current)
+        }
+        _ => TreeModel::new(&FolderId::parse("0").unwrap_or_else(|| unreachable!())),
+    };
+    // What the picker reads also fills the main tree: after the move it shows the folder picked.
+    let picker = TreeStore::new(picker_model, Some(ctx.session)).feeding(ctx.store);
+    if let Some(root) = &root {
+        picker.ensure_loaded(root);
+    }
+    let was_kept = kept.is_some();
+    if let Some((to, _)) = &kept {
+        picker.select(Some(NodeKey::folder(to)));
+    }
+    let picked = Memo::new(move |_| picker.with(|m| m.picked()));
+    // The picker may not have loaded a kept destination again: its name comes with it.
+    let kept_name = StoredValue::new(kept);
+    let picked_name = move || {
+        let Some(f) = picked.get() else { return String::new() };
+        let known = picker.with(|m| m.name(&NodeKey::folder(&f)).to_owned());
+        let kept = kept_name.with_value(|k| k.as_ref().filter(|(id, _)| *id == f).map(|(_, n)| n.clone()));
+        if known.is_empty() {
+            kept.unwrap_or_default()
+        } else {
+            known
+        }
+    };
+    on_cleanup(move || {
+        ctx.keep_if_session_ended(|| {
+            let to = picked.try_get_untracked()?;
+            Some(DialogDraft::Move(to.map(|f| (f.clone(), picked_name_untracked(picker, kept_name, &f)))))
+        })
+    });
+    let kept_note = was_kept.then(|| {
+        view! { <p class="notice" role="status">"Connected again: here is what you had chosen."</p> }
+    });
+    let error = RwSignal::new(None::<String>);
+
+    let id = token.id.clone();
+    let name = token.name.clone();
+    let from_name = ctx
+        .path
+        .with_untracked(|p| p.last().map(|f| f.name.clone()))
+        .filter(|_| current != root)
+        .unwrap_or_else(|| ps.name.clone());
+    let action = Action::new_local(move |(to, to_name): &(FolderId, String)| {
+        let (id, to, to_name, from_name) = (id.clone(), to.clone(), to_name.clone(), from_name.clone());
+        async move {
+            let result = ctx.call(|client| async move { move_token(&client, &id, &to).await }).await;
+            match result {
+                Ok(moved) => {
+                    moved_toast(ctx, &moved, from_name, to_name);
+                    ctx.close.run(());
+                    show_moved(ctx, moved).await;
+                }
+                Err(e) => _ = error.try_set(Some(error_text("The token was not moved.", &e))),
+            }
+        }
+    });
+    let pending = action.pending();
+
+    let submit = Callback::new(move |()| {
+        if pending.get_untracked() {
+            return;
+        }
+        if let Some(to) = picked.get_untracked() {
+            error.set(None);
+            action.dispatch((to, picked_name()));
+        }
+    });
+    let close = close_unless_pending(pending, ctx.close);
+    let nothing_picked = Signal::derive(move || picked.get().is_none());
+    let noop = Callback::new(|_: NodeKey| {});
+    view! {
+        <Dialog title="Move Profiles API Token" on_close=close class="dialog-wide">
+            <p>"Select a different destination folder for “" {name} "”, then select Move."</p>
+            {kept_note}
+            <div class="dialog-picker">
+                <Tree store=picker label="Destination folder" on_activate=noop/>
+            </div>
+            <p class="hint" aria-live="polite">
+                {move || match picked.get() {
+                    Some(_) => format!("Destination: {}", picked_name()),
+                    None => "No destination selected yet.".to_owned(),
+                }}
+            </p>
+            <DialogFooter action="Move" progress="Moving…" error pending on_action=submit on_cancel=close
+                blocked=nothing_picked/>
+        </Dialog>
+    }
+}
+
+/// The name of destination `f` for keeping it, without subscribing (from a cleanup).
+fn picked_name_untracked(
+    picker: TreeStore,
+    kept: StoredValue<Option<(FolderId, String)>>,
+    f: &FolderId,
+) -> String {
+    let known = picker.try_with_untracked(|m| m.name(&NodeKey::folder(f)).to_owned()).unwrap_or_default();
+    if !known.is_empty() {
+        return known;
+    }
+    kept.try_with_value(|k| k.as_ref().filter(|(id, _)| id == f).map(|(_, n)| n.clone()))
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// "Moved … to …" with Undo, which moves it back (one PATCH, after reading it again).
+fn moved_toast(ctx: TokenCtx, moved: &Token, from_name: String, to_name: String) {
+    let Some(toasts) = ctx.toasts else { return };
+    let (Some(to), Some(from)) = (moved.parent_folder_id.clone(), ctx.token.get_untracked().parent_folder_id)
+    else {
+        return;
+    };
+    let record = MoveRecord { token: moved.id.clone(), name: moved.name.clone(), from, to };
+    let message = format!("Moved “{}” to “{to_name}”.", record.name);
+    let undo = ToastAction::new("Undo", move || {
+        let (record, from_name) = (record.clone(), from_name.clone());
+        leptos::task::spawn_local(async move {
+            let sent = record.clone();
+            let result = ctx.call(|client| async move { undo_move(&client, &sent).await }).await;
+            match result {
+                Ok(back) => {
+                    toasts.show(format!("Moved “{}” back to “{from_name}”.", record.name), None);
+                    show_moved(ctx, back).await;
+                }
+                Err(e) => {
+                    toasts.show_error(error_text(
+                        &format!("Could not undo the move of “{}”.", record.name),
+                        &e,
+                    ));
+                }
+            }
+        });
+    });
+    toasts.show(message, Some(undo));
+}
+
+/// Undo: reads the token, and moves it back if it is still where the move put it.
+async fn undo_move(client: &Client, record: &MoveRecord) -> Result<Token, ApiError> {
+    let current = client.token(&record.token).await?;
+    let write = record.undo_write(&current).map_err(|_| ApiError::Conflict {
+        message: "it has been moved again since, so it was left where it is".into(),
+        fields: Vec::new(),
+    })?;
+    let sent = client.update_token(&record.token, &write).await;
+    settled(sent, || async {
+        client
+            .token(&record.token)
+            .await
+            .ok()
+            .filter(|t| t.parent_folder_id.as_ref() == Some(&record.from))
+            .map(Ok)
+    })
+    .await
+}

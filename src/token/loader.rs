@@ -1,0 +1,49 @@
+//! Loading a token for a page (the token page and its edit form): the token, its folder path
+//! for the breadcrumbs, the tree opened down to it, and the loading, not-found and error views.
+
+use crate::api::{ApiError, Folder, Token, TokenId};
+use crate::session::{use_handoff, Session};
+use crate::tree::{use_tree, NodeKey};
+use crate::ui::Read;
+use leptos::prelude::*;
+
+const TOKEN_READ: Read = Read {
+    loading: "Loading token…",
+    failed: "Could not load the token.",
+    missing: Some("This Profiles API token"),
+};
+
+/// Shows `token` once loaded with its folder path through `loaded`; until then progress, and
+/// after a failure "not found" or the error with Retry.
+pub fn load_token<V: IntoView + 'static>(
+    token: TokenId,
+    loaded: impl Fn(Token, Vec<Folder>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let store = use_tree();
+    let handoff = use_handoff();
+    let data = LocalResource::new(move || {
+        let id = token.clone();
+        // Just written or just shown: no need to read it again (a Retry always reads).
+        let handed = handoff.and_then(|h| h.take_token(&id));
+        async move {
+            let token = match handed {
+                Some(token) => token,
+                None => session.call(|client| async move { client.token(&id).await }).await?,
+            };
+            // The folder path is extra: without it the page still shows the token.
+            let path = match (store, &token.parent_folder_id) {
+                (Some(store), Some(folder)) => {
+                    store.reveal_path_to(folder, Some(NodeKey::token(&token.id))).await.unwrap_or_default()
+                }
+                _ => Vec::new(),
+            };
+            Ok::<_, ApiError>((token, path))
+        }
+    });
+    let retry = Callback::new(move |()| data.refetch());
+    move || {
+        let ok = |(token, path)| loaded(token, path).into_any();
+        crate::ui::loaded(data.get(), &TOKEN_READ, retry, ok)
+    }
+}

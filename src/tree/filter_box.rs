@@ -1,0 +1,46 @@
+//! The tree's filter box: typing filters the loaded tree (`tree_filter.rs`), a status line
+//! announces the match count, Escape clears.
+
+use crate::instance::use_instance;
+use crate::tree::filter::match_count_text;
+use crate::tree::TreeStore;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A search box named "Filter" above the tree it filters.
+#[component]
+pub fn TreeFilterBox(
+    /// The tree to filter.
+    store: TreeStore,
+) -> impl IntoView {
+    let inst = use_instance();
+    let status = Memo::new(move |_| store.with(|m| m.filter().map(|f| match_count_text(f.matches()))));
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        // Escape clears (and is kept from also closing something around the box).
+        if ev.key() == "Escape" && !input.value().is_empty() {
+            ev.prevent_default();
+            ev.stop_propagation();
+            input.set_value("");
+            store.set_filter("");
+        }
+    };
+    view! {
+        <div class="tree-filter">
+            <label for=inst.id("tree-filter")>"Filter"</label>
+            <input
+                id=inst.id("tree-filter")
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Folder or token name"
+                aria-describedby=inst.ids("tree-filter-status")
+                on:input=move |ev| store.set_filter(&event_target_value(&ev))
+                on:keydown=on_keydown
+            />
+            <p id=inst.id("tree-filter-status") class="tree-filter-status" role="status">{move || status.get()}</p>
+        </div>
+    }
+}

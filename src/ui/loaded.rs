@@ -1,0 +1,50 @@
+//! The one view of a read: progress while it loads, "Not found" for a 404 where the caller
+//! names what is missing, the error with Retry, else the caller's view of the value.
+
+use crate::api::ApiError;
+use crate::routes::AppRoute;
+use crate::ui::{ErrorView, Loading};
+use leptos::prelude::*;
+
+/// A read, in the words its views use.
+#[derive(Clone, Copy)]
+pub struct Read {
+    /// The progress line, e.g. "Loading token…".
+    pub loading: &'static str,
+    /// What failed, before the explanation, e.g. "Could not load the token."
+    pub failed: &'static str,
+    /// For a 404, the thing that is not there ("This Profiles API token"); `None`: a 404 is an
+    /// error like any other.
+    pub missing: Option<&'static str>,
+}
+
+/// The view of `state` (a resource's value: `None` while loading): `ok` makes the view of a
+/// value, `retry` reads again.
+pub fn loaded<T>(
+    state: Option<Result<T, ApiError>>,
+    read: &Read,
+    retry: Callback<()>,
+    ok: impl FnOnce(T) -> AnyView,
+) -> AnyView {
+    match (state, read.missing) {
+        (None, _) => view! { <Loading label=read.loading/> }.into_any(),
+        (Some(Err(ApiError::NotFound { .. })), Some(what)) => view! { <NotFoundBody what/> }.into_any(),
+        (Some(Err(error)), _) => view! { <ErrorView error context=read.failed on_retry=retry/> }.into_any(),
+        (Some(Ok(value)), _) => ok(value),
+    }
+}
+
+/// "Not found" with the way back, for a page or for something a page was to show.
+#[component]
+pub fn NotFoundBody(
+    /// What was not found, e.g. "This token". Defaults to "This page".
+    #[prop(optional, into)]
+    what: Option<String>,
+) -> impl IntoView {
+    let what = what.unwrap_or_else(|| "This page".into());
+    view! {
+        <h1>"Not found"</h1>
+        <p>{what}" does not exist, or it was moved or deleted."</p>
+        <p><a href=AppRoute::ParentSegments.href()>"Back to parent segments"</a></p>
+    }
+}

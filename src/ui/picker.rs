@@ -1,0 +1,287 @@
+//! A searchable picker (WAI-ARIA APG "Combobox" with a listbox popup, list autocomplete with
+//! automatic selection): typing filters the list and makes the first match active; Down/Up
+//! open it and move through it (wrapping), Enter or a click picks an option and closes the list
+//! (Down opens it again for the next pick), Escape closes the list (then clears the text, then
+//! asks the owner to close the picker). Focus stays in the text box;
+//! the active option is `aria-activedescendant`. Options already chosen are marked
+//! (`aria-selected="true"` in a multi-select listbox, and a visible "Added").
+
+use crate::instance::use_instance;
+use leptos::prelude::*;
+
+/// One entry of the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PickerOption {
+    /// What `on_pick` receives (an id or a column name).
+    pub value: String,
+    /// The name, which the filter searches.
+    pub label: String,
+    /// A second line (kind, population); may be empty.
+    pub detail: String,
+    /// Already part of the token: marked as such.
+    pub chosen: bool,
+}
+
+/// The options whose label contains every word of `query` (case-insensitive), in order.
+pub fn filter_options(options: &[PickerOption], query: &str) -> Vec<PickerOption> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    options
+        .iter()
+        .filter(|o| {
+            let label = o.label.to_lowercase();
+            words.iter().all(|w| label.contains(w.as_str()))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The index a Down (`forward`) or Up key makes active among `len` options.
+pub fn step_active(active: Option<usize>, len: usize, forward: bool) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    Some(match (active, forward) {
+        (None, true) => 0,
+        (None, false) => len - 1,
+        (Some(i), true) => (i + 1) % len,
+        (Some(i), false) => (i.min(len - 1) + len - 1) % len,
+    })
+}
+
+/// A text box that filters a listbox of options.
+#[component]
+pub fn Picker(
+    /// The local id of the text box (see `Instance`); the list and options derive theirs from it.
+    #[prop(into)]
+    id: String,
+    /// The visible label of the text box.
+    #[prop(into)]
+    label: String,
+    /// What the list offers (tracked).
+    #[prop(into)]
+    options: Signal<Vec<PickerOption>>,
+    /// Called with an option's `value` when the user picks it.
+    #[prop(into)]
+    on_pick: Callback<String>,
+    /// Escape in an empty, closed box: the owner may close the picker.
+    #[prop(optional, into)]
+    on_escape: Option<Callback<()>>,
+    /// Local ids of elements describing the box (hints, errors), space separated.
+    #[prop(optional, into)]
+    described_by: Signal<String>,
+    /// Marks the box invalid (a server or rule message is shown for it).
+    #[prop(optional, into)]
+    invalid: Signal<bool>,
+    /// What the list says when nothing matches, e.g. "No segment matches".
+    #[prop(into)]
+    empty_text: String,
+    /// Focus the box when it appears.
+    #[prop(optional)]
+    autofocus: bool,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let filtered = Memo::new(move |_| options.with(|o| filter_options(o, &query.get())));
+    let input = NodeRef::<leptos::html::Input>::new();
+    let instance = use_instance();
+    let list_id = instance.id(&format!("{id}-list"));
+    let option_id = {
+        let id = id.clone();
+        move |i: usize| format!("{id}-opt-{i}")
+    };
+
+    if autofocus {
+        Effect::new(move |_| {
+            if let Some(el) = input.get() {
+                _ = el.focus();
+            }
+        });
+    }
+    // Keep the active option in view as it moves.
+    let active_local_id = {
+        let option_id = option_id.clone();
+        move || active.get().filter(|_| open.get()).map(&option_id)
+    };
+    let scroll_id = active_local_id.clone();
+    let active_dom_id = move || active_local_id().map(|l| instance.id(&l));
+    Effect::new(move |_| {
+        let Some(id) = scroll_id() else { return };
+        if let Some(el) = instance.element(&id) {
+            el.scroll_into_view_with_bool(false);
+        }
+    });
+
+    let pick = move |i: usize| {
+        let Some(option) = filtered.with_untracked(|f| f.get(i).cloned()) else { return };
+        on_pick.run(option.value);
+        query.set(String::new());
+        open.set(false);
+        active.set(None);
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.alt_key() && ev.key() == "ArrowDown" {
+            ev.prevent_default();
+            open.set(true);
+            return;
+        }
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let len = filtered.with_untracked(Vec::len);
+        match ev.key().as_str() {
+            key @ ("ArrowDown" | "ArrowUp") => {
+                ev.prevent_default();
+                let forward = key == "ArrowDown";
+                if open.get_untracked() {
+                    active.set(step_active(active.get_untracked(), len, forward));
+                } else {
+                    open.set(true);
+                    active.set(step_active(None, len, forward));
+                }
+            }
+            "Enter" => {
+                // Never submits the surrounding form.
+                ev.prevent_default();
+                if let Some(i) = active.get_untracked().filter(|_| open.get_untracked()) {
+                    pick(i);
+                } else {
+                    open.set(true);
+                }
+            }
+            "Escape" => {
+                if open.get_untracked() {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    open.set(false);
+                    active.set(None);
+                } else if !query.get_untracked().is_empty() {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    query.set(String::new());
+                } else if let Some(cb) = on_escape {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    cb.run(());
+                }
+            }
+            "Tab" => open.set(false),
+            _ => {}
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        query.set(event_target_value(&ev));
+        open.set(true);
+        let any = filtered.with_untracked(|f| !f.is_empty());
+        active.set(any.then_some(0));
+    };
+    let expanded = move || open.get().to_string();
+    let list_hidden = move || !open.get() || filtered.with(Vec::is_empty);
+    let options_view = {
+        let option_id = option_id.clone();
+        move || {
+            filtered
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let is_active = move || active.get() == Some(i);
+                    let class = move || if is_active() { "picker-option active" } else { "picker-option" };
+                    let mark = o.chosen.then(|| view! { <span class="picker-added">"✓ Added"</span> });
+                    let detail = (!o.detail.is_empty())
+                        .then(|| view! { <span class="picker-detail">{o.detail.clone()}</span> });
+                    view! {
+                        <li
+                            role="option"
+                            id=instance.id(&option_id(i))
+                            class=class
+                            aria-selected=o.chosen.to_string()
+                            on:mousedown=|ev| ev.prevent_default()
+                            on:click=move |_| pick(i)
+                        >
+                            <span class="picker-label">{o.label.clone()}</span>
+                            {detail}
+                            {mark}
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let no_match = move || {
+        (open.get() && filtered.with(Vec::is_empty))
+            .then(|| view! { <p class="picker-empty">{empty_text.clone()}</p> })
+    };
+    let list_label = format!("{label} options");
+    let id = instance.id(&id);
+    view! {
+        <div class="picker">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id.clone()
+                node_ref=input
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-expanded=expanded
+                aria-controls=list_id.clone()
+                aria-activedescendant=active_dom_id
+                aria-describedby=move || Some(instance.ids(&described_by.get())).filter(|d| !d.is_empty())
+                aria-invalid=move || invalid.get().then_some("true")
+                prop:value=move || query.get()
+                on:input=on_input
+                on:keydown=on_keydown
+                on:blur=move |_| open.set(false)
+                on:click=move |_| open.set(true)
+            />
+            <ul
+                id=list_id
+                class="picker-list"
+                role="listbox"
+                aria-label=list_label
+                aria-multiselectable="true"
+                hidden=list_hidden
+            >
+                {options_view}
+            </ul>
+            <div role="status" class="picker-status">{no_match}</div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opt(label: &str) -> PickerOption {
+        PickerOption {
+            value: label.to_lowercase(),
+            label: label.into(),
+            detail: String::new(),
+            chosen: false,
+        }
+    }
+
+    #[test]
+    fn filters_by_every_word_ignoring_case() {
+        let all = [opt("High Spenders"), opt("Lapsed Buyers 90d"), opt("Weekend Shoppers")];
+        let labels = |q: &str| filter_options(&all, q).into_iter().map(|o| o.label).collect::<Vec<_>>();
+        assert_eq!(labels(""), ["High Spenders", "Lapsed Buyers 90d", "Weekend Shoppers"]);
+        assert_eq!(labels("sp"), ["High Spenders"]);
+        assert_eq!(labels("SHOP"), ["Weekend Shoppers"]);
+        assert_eq!(labels("buyers 90"), ["Lapsed Buyers 90d"]);
+        assert!(labels("<script>").is_empty());
+    }
+
+    #[test]
+    fn arrows_wrap() {
+        assert_eq!(step_active(None, 3, true), Some(0));
+        assert_eq!(step_active(None, 3, false), Some(2));
+        assert_eq!(step_active(Some(2), 3, true), Some(0));
+        assert_eq!(step_active(Some(0), 3, false), Some(2));
+        assert_eq!(step_active(Some(1), 3, false), Some(0));
+        assert_eq!(step_active(Some(0), 0, true), None);
+    }
+}
