@@ -40,6 +40,23 @@ pub fn crumbs(ps: &ParentSegment, folders: &[crate::api::Folder], current: Optio
     out
 }
 
+/// The breadcrumbs of a form: the path to the page the form belongs to (`page`, named
+/// `page_name` unless it is the last folder), linked, then the form itself (`form`).
+pub fn form_crumbs(
+    ps: &ParentSegment,
+    folders: &[crate::api::Folder],
+    page_name: Option<&str>,
+    page: AppRoute,
+    form: &str,
+) -> Vec<Crumb> {
+    let mut out = crumbs(ps, folders, page_name);
+    if let Some(last) = out.last_mut() {
+        last.href = Some(page.href());
+    }
+    out.push(Crumb { label: form.to_owned(), href: None });
+    out
+}
+
 /// The page of one folder (also the parent segment's landing page, for the root folder).
 #[component]
 pub fn FolderPage(
@@ -48,7 +65,7 @@ pub fn FolderPage(
     /// The folder to show.
     folder: FolderId,
 ) -> impl IntoView {
-    let Some(store) = use_tree() else { return ().into_any() };
+    let store = use_tree();
     store.ensure_loaded(&folder);
     let is_root = ps.root_folder_id.as_ref() == Some(&folder);
     let f = folder.clone();

@@ -22,7 +22,7 @@ pub fn BrowsePage(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     // Opened from the list: it is known already (a Retry or a deep link reads it).
-    let known = StoredValue::new(use_handoff().and_then(|h| h.take_parent_segment(&ps)));
+    let known = StoredValue::new(use_handoff().take_parent_segment(&ps));
     let id = ps.clone();
     let parent = LocalResource::new(move || {
         let id = id.clone();
@@ -77,7 +77,7 @@ fn BrowseLayout(
     provide_context(toasts);
     store.ensure_loaded(&root);
 
-    let route = Memo::new(move |_| router.map(|r| r.route()).unwrap_or(AppRoute::NotFound));
+    let route = Memo::new(move |_| router.route());
     // The URL owns the selection: keep the tree's selected item in step with it.
     Effect::new(move |_| {
         let selected = match route.get() {
@@ -92,7 +92,7 @@ fn BrowseLayout(
     let ps_id = ps.id.clone();
     let on_activate = Callback::new(move |key: NodeKey| {
         let target = AppRoute::of_entry(&ps_id, &key.kind, &key.id);
-        if let (Some(router), Some(target)) = (router, target) {
+        if let Some(target) = target {
             router.navigate(&target);
         }
     });

@@ -19,6 +19,24 @@ fn validate(c: &Credentials) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// Connecting: the key is verified by listing the parent segments (which the list page then
+/// shows without reading them again).
+fn connect_action(session: Session) -> Action<(Credentials, bool), Result<(), ApiError>> {
+    Action::new_local(move |(creds, remember): &(Credentials, bool)| {
+        let (creds, remember) = (creds.clone(), *remember);
+        async move {
+            let client = creds.client().ok_or(ApiError::Validation {
+                status: 0,
+                message: "Check the region and the API key.".into(),
+                fields: vec![],
+            })?;
+            let parent_segments = client.parent_segments().await?;
+            session.connect(client, &creds, remember, parent_segments);
+            Ok(())
+        }
+    })
+}
+
 /// The connect form, preset from `config.json`.
 #[component]
 pub fn ConnectPage(
@@ -34,19 +52,7 @@ pub fn ConnectPage(
     let remember = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
 
-    let connect = Action::new_local(move |(creds, remember): &(Credentials, bool)| {
-        let (creds, remember) = (creds.clone(), *remember);
-        async move {
-            let client = creds.client().ok_or(ApiError::Validation {
-                status: 0,
-                message: "Check the region and the API key.".into(),
-                fields: vec![],
-            })?;
-            let parent_segments = client.parent_segments().await?;
-            session.connect(client, &creds, remember, parent_segments);
-            Ok::<(), ApiError>(())
-        }
-    });
+    let connect = connect_action(session);
     let pending = connect.pending();
     let server_error = move || connect.value().get().and_then(Result::err).map(|e| explain(&e));
     let message = Memo::new(move |_| problem.get().or_else(server_error));

@@ -24,7 +24,7 @@ pub fn ParentSegmentsPage() -> impl IntoView {
             None => session.call(|client| async move { client.parent_segments().await }).await,
         };
         // The one picked next opens without reading it again.
-        if let (Ok(list), Some(handoff)) = (&result, handoff) {
+        if let Ok(list) = &result {
             handoff.put_parent_segments(list.clone());
         }
         result

@@ -97,9 +97,9 @@ impl Handoff {
     }
 }
 
-/// The hand-overs from context; `None` in component tests that do not provide them.
-pub fn use_handoff() -> Option<Handoff> {
-    use_context::<Handoff>()
+/// The hand-overs from context (`App` provides them).
+pub fn use_handoff() -> Handoff {
+    expect_context::<Handoff>()
 }
 
 #[cfg(test)]

@@ -11,14 +11,10 @@ pub fn AppHeader(
     #[prop(optional, into)]
     parent_segment: Option<Signal<String>>,
 ) -> impl IntoView {
-    let session = use_context::<Session>();
+    let (session, router) = (expect_context::<Session>(), use_router());
     let disconnect = move |_| {
-        if let Some(router) = use_router() {
-            router.navigate(&AppRoute::ParentSegments);
-        }
-        if let Some(s) = session {
-            s.disconnect();
-        }
+        router.navigate(&AppRoute::ParentSegments);
+        session.disconnect();
     };
     view! {
         <header class="app-header">

@@ -27,9 +27,7 @@ pub fn LeaveGuard(
     guard_unsaved(dirty);
     let router = use_router();
     let stay = Callback::new(move |()| {
-        if let Some(r) = router {
-            r.stay();
-        }
+        router.stay();
         if let Some(cb) = on_stay {
             cb.run(());
         }
@@ -38,13 +36,11 @@ pub fn LeaveGuard(
         if let Some(cb) = on_leave {
             cb.run(());
         }
-        if let Some(r) = router {
-            r.leave();
-        }
+        router.leave();
     };
     let what = StoredValue::new(what);
     move || {
-        router.and_then(|r| r.held()).map(|_| {
+        router.held().map(|_| {
             view! {
                 <Dialog title="Leave without saving?" on_close=stay>
                     <p id=inst.id("leave-question")>

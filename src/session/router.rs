@@ -179,9 +179,7 @@ fn current_hash() -> String {
 /// reloading the tab makes the browser ask (`beforeunload`).
 pub fn guard_unsaved(dirty: Signal<bool>) {
     let router = use_router();
-    if let Some(router) = router {
-        Effect::new(move |_| router.set_guarded(dirty.get()));
-    }
+    Effect::new(move |_| router.set_guarded(dirty.get()));
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if dirty.try_get_untracked().unwrap_or(false) {
             ev.prevent_default();
@@ -191,15 +189,13 @@ pub fn guard_unsaved(dirty: Signal<bool>) {
     });
     on_cleanup(move || {
         handle.remove();
-        if let Some(router) = router {
-            router.set_guarded(false);
-        }
+        router.set_guarded(false);
     });
 }
 
-/// The router from context, if `App` provided one (component tests don't).
-pub fn use_router() -> Option<Router> {
-    use_context::<Router>()
+/// The router from context (`App` provides it; component tests of guarded pages do too).
+pub fn use_router() -> Router {
+    expect_context::<Router>()
 }
 
 /// With memory history, a plain click on an in-app link (`#/…`) inside the instance is followed

@@ -25,18 +25,18 @@ pub fn load_token<V: IntoView + 'static>(
     let data = LocalResource::new(move || {
         let id = token.clone();
         // Just written or just shown: no need to read it again (a Retry always reads).
-        let handed = handoff.and_then(|h| h.take_token(&id));
+        let handed = handoff.take_token(&id);
         async move {
             let token = match handed {
                 Some(token) => token,
                 None => session.call(|client| async move { client.token(&id).await }).await?,
             };
             // The folder path is extra: without it the page still shows the token.
-            let path = match (store, &token.parent_folder_id) {
-                (Some(store), Some(folder)) => {
+            let path = match &token.parent_folder_id {
+                Some(folder) => {
                     store.reveal_path_to(folder, Some(NodeKey::token(&token.id))).await.unwrap_or_default()
                 }
-                _ => Vec::new(),
+                None => Vec::new(),
             };
             Ok::<_, ApiError>((token, path))
         }

@@ -28,9 +28,7 @@ pub fn TokenPage(
         // The form starts from the token shown here instead of reading it again.
         let handoff = crate::session::use_handoff();
         let hand_over = move |_| {
-            if let Some(h) = handoff {
-                h.put_token(token.get_untracked());
-            }
+            handoff.put_token(token.get_untracked());
         };
         view! {
             <article class="token-page">

@@ -73,29 +73,29 @@ pub struct Row {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TreeModel {
     root: NodeKey,
-    pub(crate) children: HashMap<NodeKey, LoadState>,
-    pub(crate) entities: HashMap<NodeKey, Entity>,
+    pub(super) children: HashMap<NodeKey, LoadState>,
+    pub(super) entities: HashMap<NodeKey, Entity>,
     /// Folders as read by `client.folder` or included in listings: names and parents for breadcrumbs.
-    pub(crate) folders: HashMap<FolderId, Folder>,
-    pub(crate) expanded: HashSet<NodeKey>,
-    pub(crate) selected: Option<NodeKey>,
-    pub(crate) focused: Option<NodeKey>,
+    pub(super) folders: HashMap<FolderId, Folder>,
+    pub(super) expanded: HashSet<NodeKey>,
+    pub(super) selected: Option<NodeKey>,
+    pub(super) focused: Option<NodeKey>,
     /// Type-ahead buffer and the time (ms) of its last key.
-    pub(crate) typeahead: (String, f64),
+    pub(super) typeahead: (String, f64),
     /// Set for a folder picker (`tree_picker.rs`): folders only, and the folder the picked
     /// thing is in, which is shown but can't be selected.
-    pub(crate) picker: Option<NodeKey>,
+    pub(super) picker: Option<NodeKey>,
     /// Prefix of the items' DOM ids, so a second tree on the page (a picker) has its own ids.
-    pub(crate) id_prefix: &'static str,
+    pub(super) id_prefix: &'static str,
     /// The filter typed in the filter box, if any (`tree_filter.rs`).
-    pub(crate) filter: Option<TreeFilter>,
+    pub(super) filter: Option<TreeFilter>,
     /// Names in lowercase, computed once when an entity is stored: what the filter searches.
-    pub(crate) lower_names: HashMap<NodeKey, String>,
+    pub(super) lower_names: HashMap<NodeKey, String>,
     /// When each folder's children were stored, and the clock now (`tree_fresh.rs`).
-    pub(crate) loaded_at: HashMap<NodeKey, f64>,
-    pub(crate) now_ms: f64,
+    pub(super) loaded_at: HashMap<NodeKey, f64>,
+    pub(super) now_ms: f64,
     /// Loaded folders being fetched again: their children stay shown until the answer.
-    pub(crate) refreshing: HashSet<NodeKey>,
+    pub(super) refreshing: HashSet<NodeKey>,
 }
 
 impl TreeModel {
@@ -127,6 +127,10 @@ impl TreeModel {
 
     pub fn root(&self) -> &NodeKey {
         &self.root
+    }
+    /// The names of the tokens loaded so far.
+    pub fn token_names(&self) -> impl Iterator<Item = &str> {
+        self.entities.values().filter(|e| e.kind == EntityKind::Token).map(|e| e.name.as_str())
     }
     pub fn entity(&self, key: &NodeKey) -> Option<&Entity> {
         self.entities.get(key)
@@ -300,7 +304,7 @@ impl TreeModel {
     }
 
     /// Stores one entity; nested entries (funnel stages) become its loaded children.
-    pub(crate) fn insert_entity(&mut self, mut entity: Entity) -> NodeKey {
+    pub(super) fn insert_entity(&mut self, mut entity: Entity) -> NodeKey {
         let key = NodeKey { kind: entity.kind.clone(), id: entity.id.clone() };
         let nested = std::mem::take(&mut entity.nested);
         if !nested.is_empty() {

@@ -263,7 +263,7 @@ fn adopt_listing(m: &mut TreeModel, folder: &FolderId, listing: &FolderListing) 
     }
 }
 
-/// The tree store from context (provided by the browse page).
-pub fn use_tree() -> Option<TreeStore> {
-    use_context::<TreeStore>()
+/// The tree store from context: the browse layout provides it to every page in it.
+pub fn use_tree() -> TreeStore {
+    expect_context::<TreeStore>()
 }

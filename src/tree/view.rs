@@ -104,31 +104,7 @@ pub fn Tree(
         }
     });
 
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        // Keys inside an item's Retry button belong to the button, not to the tree.
-        let on_item = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| el.get_attribute("role").as_deref() == Some("treeitem"));
-        if !on_item || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
-            return;
-        }
-        let Some(key) = TreeKey::from_dom(&ev.key()) else { return };
-        let out = store.on_key(key, js_sys::Date::now());
-        if out.handled {
-            ev.prevent_default();
-        }
-        if let Some(target) = out.focus {
-            // The target becomes the tab stop, which is always rendered (at its true offset,
-            // thanks to the spacers), so focusing it also scrolls it into view, even when it
-            // was far outside the window (End, Home, type-ahead).
-            ctx.instance.focus_soon(&store.with_untracked(|m| m.dom_id(&target)));
-        }
-        if let Some(target) = out.activate {
-            on_activate.run(target);
-        }
-    };
-
+    let on_keydown = move |ev: web_sys::KeyboardEvent| on_tree_key(ctx, ev);
     let retry_root = {
         let root = root.clone();
         Callback::new(move |()| {
@@ -204,6 +180,33 @@ fn measure_window(ul: &web_sys::HtmlElement, ctx: TreeCtx) {
     let window = window(top - list.top(), (bottom - top).max(0.0), row_px);
     if ctx.window.try_get_untracked().is_some_and(|w| w != window) {
         ctx.window.try_set(window);
+    }
+}
+
+/// A key on an item: the model decides (APG tree keys), then focus follows and an activated
+/// item opens.
+fn on_tree_key(ctx: TreeCtx, ev: web_sys::KeyboardEvent) {
+    // Keys inside an item's Retry button belong to the button, not to the tree.
+    let on_item = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.get_attribute("role").as_deref() == Some("treeitem"));
+    if !on_item || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+        return;
+    }
+    let Some(key) = TreeKey::from_dom(&ev.key()) else { return };
+    let out = ctx.store.on_key(key, js_sys::Date::now());
+    if out.handled {
+        ev.prevent_default();
+    }
+    if let Some(target) = out.focus {
+        // The target becomes the tab stop, which is always rendered (at its true offset,
+        // thanks to the spacers), so focusing it also scrolls it into view, even when it
+        // was far outside the window (End, Home, type-ahead).
+        ctx.instance.focus_soon(&ctx.store.with_untracked(|m| m.dom_id(&target)));
+    }
+    if let Some(target) = out.activate {
+        ctx.on_activate.run(target);
     }
 }
 

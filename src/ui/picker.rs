@@ -48,6 +48,100 @@ pub fn step_active(active: Option<usize>, len: usize, forward: bool) -> Option<u
     })
 }
 
+/// The picker's state and what its keys and clicks do to it, `Copy` for the handlers.
+#[derive(Clone, Copy)]
+struct PickerState {
+    query: RwSignal<String>,
+    open: RwSignal<bool>,
+    /// The active option's index among `filtered`, if any.
+    active: RwSignal<Option<usize>>,
+    filtered: Memo<Vec<PickerOption>>,
+    on_pick: Callback<String>,
+    on_escape: Option<Callback<()>>,
+}
+
+impl PickerState {
+    fn new(
+        options: Signal<Vec<PickerOption>>,
+        on_pick: Callback<String>,
+        on_escape: Option<Callback<()>>,
+    ) -> Self {
+        let query = RwSignal::new(String::new());
+        let filtered = Memo::new(move |_| options.with(|o| filter_options(o, &query.get())));
+        Self { query, open: RwSignal::new(false), active: RwSignal::new(None), filtered, on_pick, on_escape }
+    }
+
+    /// Picks option `i`: the owner gets its value, the box empties and the list closes.
+    fn pick(self, i: usize) {
+        let Some(option) = self.filtered.with_untracked(|f| f.get(i).cloned()) else { return };
+        self.on_pick.run(option.value);
+        self.query.set(String::new());
+        self.close();
+    }
+
+    fn close(self) {
+        self.open.set(false);
+        self.active.set(None);
+    }
+
+    /// The text changed: the list opens on the first match.
+    fn typed(self, text: String) {
+        self.query.set(text);
+        self.open.set(true);
+        let any = self.filtered.with_untracked(|f| !f.is_empty());
+        self.active.set(any.then_some(0));
+    }
+
+    /// Escape closes the list, then clears the text, then asks the owner. Whether it was used.
+    fn escape(self) -> bool {
+        if self.open.get_untracked() {
+            self.close();
+        } else if !self.query.get_untracked().is_empty() {
+            self.query.set(String::new());
+        } else if let Some(cb) = self.on_escape {
+            cb.run(());
+        } else {
+            return false;
+        }
+        true
+    }
+
+    fn on_keydown(self, ev: web_sys::KeyboardEvent) {
+        if ev.alt_key() && ev.key() == "ArrowDown" {
+            ev.prevent_default();
+            self.open.set(true);
+            return;
+        }
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let len = self.filtered.with_untracked(Vec::len);
+        match ev.key().as_str() {
+            key @ ("ArrowDown" | "ArrowUp") => {
+                ev.prevent_default();
+                let forward = key == "ArrowDown";
+                let from = self.active.get_untracked().filter(|_| self.open.get_untracked());
+                self.open.set(true);
+                self.active.set(step_active(from, len, forward));
+            }
+            "Enter" => {
+                // Never submits the surrounding form.
+                ev.prevent_default();
+                match self.active.get_untracked().filter(|_| self.open.get_untracked()) {
+                    Some(i) => self.pick(i),
+                    None => self.open.set(true),
+                }
+            }
+            "Escape" if self.escape() => {
+                ev.prevent_default();
+                ev.stop_propagation();
+            }
+            "Tab" => self.open.set(false),
+            _ => {}
+        }
+    }
+}
+
 /// A text box that filters a listbox of options.
 #[component]
 pub fn Picker(
@@ -79,18 +173,13 @@ pub fn Picker(
     #[prop(optional)]
     autofocus: bool,
 ) -> impl IntoView {
-    let query = RwSignal::new(String::new());
-    let open = RwSignal::new(false);
-    let active = RwSignal::new(None::<usize>);
-    let filtered = Memo::new(move |_| options.with(|o| filter_options(o, &query.get())));
+    let state = PickerState::new(options, on_pick, on_escape);
+    let PickerState { query, open, active, filtered, .. } = state;
     let input = NodeRef::<leptos::html::Input>::new();
     let instance = use_instance();
-    let list_id = instance.id(&format!("{id}-list"));
-    let option_id = {
-        let id = id.clone();
-        move |i: usize| format!("{id}-opt-{i}")
-    };
-
+    let option_id = StoredValue::new(format!("{id}-opt-"));
+    let active_local_id =
+        move || active.get().filter(|_| open.get()).map(|i| format!("{}{i}", option_id.get_value()));
     if autofocus {
         Effect::new(move |_| {
             if let Some(el) = input.get() {
@@ -99,119 +188,16 @@ pub fn Picker(
         });
     }
     // Keep the active option in view as it moves.
-    let active_local_id = {
-        let option_id = option_id.clone();
-        move || active.get().filter(|_| open.get()).map(&option_id)
-    };
-    let scroll_id = active_local_id.clone();
-    let active_dom_id = move || active_local_id().map(|l| instance.id(&l));
     Effect::new(move |_| {
-        let Some(id) = scroll_id() else { return };
-        if let Some(el) = instance.element(&id) {
+        if let Some(el) = active_local_id().and_then(|id| instance.element(&id)) {
             el.scroll_into_view_with_bool(false);
         }
     });
-
-    let pick = move |i: usize| {
-        let Some(option) = filtered.with_untracked(|f| f.get(i).cloned()) else { return };
-        on_pick.run(option.value);
-        query.set(String::new());
-        open.set(false);
-        active.set(None);
-    };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.alt_key() && ev.key() == "ArrowDown" {
-            ev.prevent_default();
-            open.set(true);
-            return;
-        }
-        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
-            return;
-        }
-        let len = filtered.with_untracked(Vec::len);
-        match ev.key().as_str() {
-            key @ ("ArrowDown" | "ArrowUp") => {
-                ev.prevent_default();
-                let forward = key == "ArrowDown";
-                if open.get_untracked() {
-                    active.set(step_active(active.get_untracked(), len, forward));
-                } else {
-                    open.set(true);
-                    active.set(step_active(None, len, forward));
-                }
-            }
-            "Enter" => {
-                // Never submits the surrounding form.
-                ev.prevent_default();
-                if let Some(i) = active.get_untracked().filter(|_| open.get_untracked()) {
-                    pick(i);
-                } else {
-                    open.set(true);
-                }
-            }
-            "Escape" => {
-                if open.get_untracked() {
-                    ev.prevent_default();
-                    ev.stop_propagation();
-                    open.set(false);
-                    active.set(None);
-                } else if !query.get_untracked().is_empty() {
-                    ev.prevent_default();
-                    ev.stop_propagation();
-                    query.set(String::new());
-                } else if let Some(cb) = on_escape {
-                    ev.prevent_default();
-                    ev.stop_propagation();
-                    cb.run(());
-                }
-            }
-            "Tab" => open.set(false),
-            _ => {}
-        }
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        query.set(event_target_value(&ev));
-        open.set(true);
-        let any = filtered.with_untracked(|f| !f.is_empty());
-        active.set(any.then_some(0));
-    };
-    let expanded = move || open.get().to_string();
-    let list_hidden = move || !open.get() || filtered.with(Vec::is_empty);
-    let options_view = {
-        let option_id = option_id.clone();
-        move || {
-            filtered
-                .get()
-                .into_iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let is_active = move || active.get() == Some(i);
-                    let class = move || if is_active() { "picker-option active" } else { "picker-option" };
-                    let mark = o.chosen.then(|| view! { <span class="picker-added">"✓ Added"</span> });
-                    let detail = (!o.detail.is_empty())
-                        .then(|| view! { <span class="picker-detail">{o.detail.clone()}</span> });
-                    view! {
-                        <li
-                            role="option"
-                            id=instance.id(&option_id(i))
-                            class=class
-                            aria-selected=o.chosen.to_string()
-                            on:mousedown=|ev| ev.prevent_default()
-                            on:click=move |_| pick(i)
-                        >
-                            <span class="picker-label">{o.label.clone()}</span>
-                            {detail}
-                            {mark}
-                        </li>
-                    }
-                })
-                .collect_view()
-        }
-    };
     let no_match = move || {
         (open.get() && filtered.with(Vec::is_empty))
             .then(|| view! { <p class="picker-empty">{empty_text.clone()}</p> })
     };
+    let list_id = instance.id(&format!("{id}-list"));
     let list_label = format!("{label} options");
     let id = instance.id(&id);
     view! {
@@ -225,14 +211,14 @@ pub fn Picker(
                 autocomplete="off"
                 spellcheck="false"
                 aria-autocomplete="list"
-                aria-expanded=expanded
+                aria-expanded=move || open.get().to_string()
                 aria-controls=list_id.clone()
-                aria-activedescendant=active_dom_id
+                aria-activedescendant=move || active_local_id().map(|l| instance.id(&l))
                 aria-describedby=move || Some(instance.ids(&described_by.get())).filter(|d| !d.is_empty())
                 aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || query.get()
-                on:input=on_input
-                on:keydown=on_keydown
+                on:input=move |ev| state.typed(event_target_value(&ev))
+                on:keydown=move |ev| state.on_keydown(ev)
                 on:blur=move |_| open.set(false)
                 on:click=move |_| open.set(true)
             />
@@ -242,13 +228,45 @@ pub fn Picker(
                 role="listbox"
                 aria-label=list_label
                 aria-multiselectable="true"
-                hidden=list_hidden
+                hidden=move || !open.get() || filtered.with(Vec::is_empty)
             >
-                {options_view}
+                {move || options_view(state, instance.id(&option_id.get_value()))}
             </ul>
             <div role="status" class="picker-status">{no_match}</div>
         </div>
     }
+}
+
+/// The options as `li` elements with DOM ids `id_prefix` + index; chosen ones marked "Added".
+fn options_view(state: PickerState, id_prefix: String) -> impl IntoView {
+    let active = state.active;
+    state
+        .filtered
+        .get()
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let class =
+                move || if active.get() == Some(i) { "picker-option active" } else { "picker-option" };
+            let mark = o.chosen.then(|| view! { <span class="picker-added">"✓ Added"</span> });
+            let detail = (!o.detail.is_empty())
+                .then(|| view! { <span class="picker-detail">{o.detail.clone()}</span> });
+            view! {
+                <li
+                    role="option"
+                    id=format!("{id_prefix}{i}")
+                    class=class
+                    aria-selected=o.chosen.to_string()
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=move |_| state.pick(i)
+                >
+                    <span class="picker-label">{o.label.clone()}</span>
+                    {detail}
+                    {mark}
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 #[cfg(test)]

@@ -90,9 +90,9 @@ impl Toasts {
     }
 }
 
-/// The toasts from context, if the browse layout provided them.
-pub fn use_toasts() -> Option<Toasts> {
-    use_context::<Toasts>()
+/// The toasts from context: the browse layout provides them to every page in it.
+pub fn use_toasts() -> Toasts {
+    expect_context::<Toasts>()
 }
 
 /// Where toasts appear: a `role="status"` region (polite) holding each message with its

@@ -21,11 +21,11 @@ use leptos::prelude::*;
 pub(super) struct TokenCtx {
     pub ps: StoredValue<ParentSegment>,
     pub session: Session,
-    pub store: Option<TreeStore>,
-    pub router: Option<Router>,
-    pub toasts: Option<Toasts>,
+    pub store: TreeStore,
+    pub router: Router,
+    pub toasts: Toasts,
     /// Hands a written token to the page shown next (so it is not read again).
-    pub handoff: Option<crate::session::Handoff>,
+    pub handoff: crate::session::Handoff,
     /// The token as last read or written: the page shows it, a move updates it.
     pub token: RwSignal<Token>,
     /// Its folder path, root first, for the breadcrumbs.
@@ -52,9 +52,7 @@ impl TokenCtx {
     }
 
     pub fn toast(&self, message: impl Into<String>) {
-        if let Some(t) = self.toasts {
-            t.show(message, None);
-        }
+        self.toasts.show(message, None);
     }
 
     /// From a dialog's cleanup: if the dialog goes away because a rejected key ended the
@@ -166,13 +164,12 @@ pub fn TokenActions(
 /// Shows a token where a move put it: in its new folder in the tree (opened down to it and
 /// selected, if its page is still showing), and on the page with the breadcrumbs following.
 pub(super) async fn show_moved(ctx: TokenCtx, moved: Token) {
-    if let Some(store) = ctx.store {
-        store.upsert_token(&moved);
-    }
+    let store = ctx.store;
+    store.upsert_token(&moved);
     if ctx.on_page(&moved.id) {
         ctx.token.try_set(moved.clone());
     }
-    let (Some(store), Some(folder)) = (ctx.store, moved.parent_folder_id.clone()) else { return };
+    let Some(folder) = moved.parent_folder_id.clone() else { return };
     let path = store.folder_path(&folder).await;
     ctx.check(&path);
     if let (Ok(path), true) = (path, ctx.on_page(&moved.id)) {
@@ -187,9 +184,9 @@ pub(super) async fn show_moved(ctx: TokenCtx, moved: Token) {
 /// the next frame, once the dialog (which makes the rest of the page inert) is gone.
 pub(super) fn focus_in_tree(ctx: TokenCtx, key: Option<NodeKey>) {
     let instance = ctx.instance;
-    request_animation_frame(move || match (ctx.store, key) {
-        (Some(store), Some(key)) => {
-            store.focus(key.clone());
+    request_animation_frame(move || match key {
+        Some(key) => {
+            ctx.store.focus(key.clone());
             focus_item(instance, &key);
         }
         _ => {

@@ -110,9 +110,7 @@ pub(super) fn DeleteDialog(ctx: TokenCtx) -> impl IntoView {
 /// After the DELETE: the token leaves the tree, the dialog closes, and the user lands on the
 /// folder it was in, with focus there in the tree.
 fn gone(ctx: TokenCtx, id: &TokenId, name: &str, how: Deleted) {
-    if let Some(store) = ctx.store {
-        store.remove_entity(&NodeKey::token(id));
-    }
+    ctx.store.remove_entity(&NodeKey::token(id));
     ctx.toast(match how {
         Deleted::Now => format!("Deleted “{name}”."),
         Deleted::AlreadyGone => {
@@ -127,8 +125,6 @@ fn gone(ctx: TokenCtx, id: &TokenId, name: &str, how: Deleted) {
         Some(f) if !is_root => AppRoute::Folder(ps.id.clone(), f.clone()),
         _ => AppRoute::ParentSegment(ps.id.clone()),
     };
-    if let Some(router) = ctx.router {
-        router.navigate(&target);
-    }
+    ctx.router.navigate(&target);
     focus_in_tree(ctx, folder.filter(|_| !is_root).map(|f| NodeKey::folder(&f)));
 }

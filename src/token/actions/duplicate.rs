@@ -2,7 +2,7 @@
 //! description. Select Duplicate."): the name checked as it is typed, one POST, the copy shown
 //! next to the original and opened.
 
-use crate::api::{ApiError, Client, EntityKind, FolderId, Token, TokenId};
+use crate::api::{ApiError, Client, FolderId, Token, TokenId};
 use crate::instance::use_instance;
 use crate::routes::AppRoute;
 use crate::token::actions::bar::{error_text, focus_in_tree, TokenCtx};
@@ -56,81 +56,65 @@ async fn created_meanwhile(
     find_created(&listing.children, name, before)
 }
 
-/// The Duplicate dialog: Name (prefilled "Copy of …"), Description (optional).
-#[component]
-pub(super) fn DuplicateDialog(
-    ctx: TokenCtx,
-    /// Name and description the user had entered when a rejected key closed the dialog.
-    kept: Option<(String, String)>,
-) -> impl IntoView {
-    let inst = use_instance();
-    let original = ctx.token.get_untracked();
-    let ps = ctx.ps.get_value();
-    // Names of the tokens the tree has loaded, at once; the whole parent segment when read.
-    let loaded: HashSet<String> = ctx
-        .store
-        .map(|s| {
-            s.with_untracked(|m| {
-                m.entities.values().filter(|e| e.kind == EntityKind::Token).map(|e| e.name.clone()).collect()
-            })
-        })
-        .unwrap_or_default();
+/// The names in use in the parent segment: those of the tokens the tree has loaded at once, all
+/// of them once read (one request, in the background).
+fn names_in_use(ctx: TokenCtx) -> RwSignal<Names> {
+    let loaded: HashSet<String> = ctx.store.with_untracked(|m| m.token_names().map(str::to_owned).collect());
     let names = RwSignal::new(Names::Loaded(loaded.clone()));
-    let session = ctx.session;
-    if let Some(root) = ps.root_folder_id.clone() {
+    if let Some(root) = ctx.ps.get_value().root_folder_id {
         leptos::task::spawn_local(async move {
-            let result = session.call(|client| async move { client.tokens_under(&root).await }).await;
+            let result = ctx.call(|client| async move { client.tokens_under(&root).await }).await;
             if let Ok(tokens) = result {
                 names.try_set(Names::All(tokens.into_iter().map(|t| t.name).chain(loaded).collect()));
             }
         });
     }
-    let taken = move |n: &str| {
-        names.with(|k| match k {
-            Names::All(s) | Names::Loaded(s) => s.contains(n),
-        })
-    };
-    let suggested = copy_name(&original.name, taken);
-    let was_kept = kept.is_some();
-    let (name, description) = kept.unwrap_or_else(|| (suggested.clone(), original.description.clone()));
-    let name = RwSignal::new(name);
-    let description = RwSignal::new(description);
-    // While the user hasn't typed, a better suggestion replaces a name found to be in use
-    // (a kept name is the user's own: never replaced).
-    let suggestion = StoredValue::new((!was_kept).then_some(suggested));
-    let original_name = original.name.clone();
+    names
+}
+
+impl Names {
+    fn contains(&self, name: &str) -> bool {
+        match self {
+            Names::All(s) | Names::Loaded(s) => s.contains(name),
+        }
+    }
+}
+
+/// While the user has not typed (`name` is still `suggestion`), a better suggestion replaces a
+/// name found to be in use once more `names` are known.
+fn follow_suggestion(
+    name: RwSignal<String>,
+    suggestion: Option<String>,
+    original: String,
+    names: RwSignal<Names>,
+) {
+    let suggestion = StoredValue::new(suggestion);
     Effect::new(move |_| {
-        let fresh = copy_name(&original_name, taken);
+        let fresh = copy_name(&original, |n| names.with(|k| k.contains(n)));
         let untouched = name.with_untracked(|n| suggestion.with_value(|s| s.as_ref() == Some(n)));
         if untouched && name.get_untracked() != fresh {
             suggestion.set_value(Some(fresh.clone()));
             name.set(fresh);
         }
     });
-    let server_error = RwSignal::new(None::<ApiError>);
-    let problem = Memo::new(move |_| check_name(&name.get(), taken).map(|p| p.message()));
-    let name_error = move || {
-        problem.get().or_else(|| {
-            server_error.with(|e| e.as_ref().and_then(|e| e.field_error("name").map(str::to_owned)))
-        })
-    };
-    let error = RwSignal::new(None::<String>);
-    let scope_note = move || match names.get() {
-        Names::All(_) => None,
-        Names::Loaded(_) => {
-            Some("Checked against the tokens in the folders loaded so far; the server checks the rest.")
-        }
-    };
+}
 
+/// The one POST of a duplicate (`duplicate_token`): the copy opens, or the error shows in place.
+fn duplicate_action(
+    ctx: TokenCtx,
+    original: &Token,
+    error: RwSignal<Option<String>>,
+    server_error: RwSignal<Option<ApiError>>,
+) -> Action<(String, String), ()> {
     let original_id = original.id.clone();
-    let folder = original.parent_folder_id.clone();
-    let before: Vec<String> = match (ctx.store, &folder) {
-        (Some(s), Some(f)) => {
-            s.with_untracked(|m| m.children_of(&NodeKey::folder(f)).iter().map(|k| k.id.clone()).collect())
-        }
-        _ => Vec::new(),
+    // The folder's entries now: a token found there after a lost answer is new only if not here.
+    let before: Vec<String> = match &original.parent_folder_id {
+        Some(f) => ctx
+            .store
+            .with_untracked(|m| m.children_of(&NodeKey::folder(f)).iter().map(|k| k.id.clone()).collect()),
+        None => Vec::new(),
     };
-    let action = Action::new_local(move |(new_name, new_description): &(String, String)| {
+    Action::new_local(move |(new_name, new_description): &(String, String)| {
         let (id, new_name, new_description, before) =
             (original_id.clone(), new_name.clone(), new_description.clone(), before.clone());
         async move {
@@ -153,7 +137,43 @@ pub(super) fn DuplicateDialog(
                 }
             }
         }
-    });
+    })
+}
+
+/// The Duplicate dialog: Name (prefilled "Copy of …"), Description (optional).
+#[component]
+pub(super) fn DuplicateDialog(
+    ctx: TokenCtx,
+    /// Name and description the user had entered when a rejected key closed the dialog.
+    kept: Option<(String, String)>,
+) -> impl IntoView {
+    let inst = use_instance();
+    let original = ctx.token.get_untracked();
+    let names = names_in_use(ctx);
+    let taken = move |n: &str| names.with(|k| k.contains(n));
+    let suggested = copy_name(&original.name, taken);
+    let was_kept = kept.is_some();
+    let (name, description) = kept.unwrap_or_else(|| (suggested.clone(), original.description.clone()));
+    let name = RwSignal::new(name);
+    let description = RwSignal::new(description);
+    // A kept name is the user's own: never replaced by a better suggestion.
+    follow_suggestion(name, (!was_kept).then_some(suggested), original.name.clone(), names);
+    let server_error = RwSignal::new(None::<ApiError>);
+    let problem = Memo::new(move |_| check_name(&name.get(), taken).map(|p| p.message()));
+    let name_error = move || {
+        problem.get().or_else(|| {
+            server_error.with(|e| e.as_ref().and_then(|e| e.field_error("name").map(str::to_owned)))
+        })
+    };
+    let error = RwSignal::new(None::<String>);
+    let scope_note = move || match names.get() {
+        Names::All(_) => None,
+        Names::Loaded(_) => {
+            Some("Checked against the tokens in the folders loaded so far; the server checks the rest.")
+        }
+    };
+
+    let action = duplicate_action(ctx, &original, error, server_error);
     let pending = action.pending();
     let name_ref = NodeRef::<leptos::html::Input>::new();
     let on_submit = move |ev: web_sys::SubmitEvent| {
@@ -229,18 +249,14 @@ pub(super) fn DuplicateDialog(
 /// the copy's page opens with focus on its tree item.
 fn opened(ctx: TokenCtx, original: &TokenId, copy: Token) {
     let key = NodeKey::token(&copy.id);
-    if let Some(store) = ctx.store {
-        store.insert_token_after(&copy, &NodeKey::token(original));
-    }
+    ctx.store.insert_token_after(&copy, &NodeKey::token(original));
     ctx.toast(format!("Duplicated as “{}”.", copy.name));
     ctx.close.run(());
     let ps = ctx.ps.try_get_value().map(|p| p.id);
-    if let (Some(router), Some(ps)) = (ctx.router, ps) {
+    if let Some(ps) = ps {
         // The POST answered with the copy: its page shows that instead of reading it again.
-        if let Some(h) = ctx.handoff {
-            h.put_token(copy.clone());
-        }
-        router.navigate(&AppRoute::Token(ps, copy.id.clone()));
+        ctx.handoff.put_token(copy.clone());
+        ctx.router.navigate(&AppRoute::Token(ps, copy.id.clone()));
     }
     focus_in_tree(ctx, Some(key));
 }

@@ -26,6 +26,46 @@ pub(super) async fn move_token(client: &Client, id: &TokenId, to: &FolderId) -> 
     .await
 }
 
+/// The destination picker: a folder tree that starts from what the main tree has loaded (the
+/// token's folder `current` shown, not selectable) and loads the rest lazily itself. What it
+/// reads also fills the main tree: after the move that shows the folder picked.
+fn folder_picker(ctx: TokenCtx, current: Option<&FolderId>) -> TreeStore {
+    let ps = ctx.ps.get_value();
+    let model = match current {
+        Some(current) => ctx.store.with_untracked(|m| TreeModel::folder_picker(m, &ps.name, current)),
+        None => TreeModel::new(&FolderId::parse("0").unwrap_or_else(|| unreachable!())),
+    };
+    let picker = TreeStore::new(model, Some(ctx.session)).feeding(Some(ctx.store));
+    if let Some(root) = &ps.root_folder_id {
+        picker.ensure_loaded(root);
+    }
+    picker
+}
+
+/// The one move (`move_token`): a toast with Undo and the token in its new place, or the error
+/// in place.
+fn move_action(
+    ctx: TokenCtx,
+    id: TokenId,
+    from_name: String,
+    error: RwSignal<Option<String>>,
+) -> Action<(FolderId, String), ()> {
+    Action::new_local(move |(to, to_name): &(FolderId, String)| {
+        let (id, to, to_name, from_name) = (id.clone(), to.clone(), to_name.clone(), from_name.clone());
+        async move {
+            let result = ctx.call(|client| async move { move_token(&client, &id, &to).await }).await;
+            match result {
+                Ok(moved) => {
+                    moved_toast(ctx, &moved, from_name, to_name);
+                    ctx.close.run(());
+                    show_moved(ctx, moved).await;
+                }
+                Err(e) => _ = error.try_set(Some(error_text("The token was not moved.", &e))),
+            }
+        }
+    })
+}
+
 /// The Move dialog. Opens on the folder the token is in (shown, not selectable).
 #[component]
 pub(super) fn MoveDialog(
@@ -37,21 +77,7 @@ pub(super) fn MoveDialog(
     let ps = ctx.ps.get_value();
     let root = ps.root_folder_id.clone();
     let current = token.parent_folder_id.clone().or_else(|| root.clone());
-    // The picker starts from what the main tree has loaded and loads the rest lazily itself.
-    let picker_model = match (ctx.store, &current, &root) {
-        (Some(store), Some(current), _) => {
-            store.with_untracked(|m| TreeModel::folder_picker(m, &ps.name, current))
-        }
-        (None, Some(current), Some(root)) => {
-            TreeModel::folder_picker(&TreeModel::new(root), &ps.name, current)
-        }
-        _ => TreeModel::new(&FolderId::parse("0").unwrap_or_else(|| unreachable!())),
-    };
-    // What the picker reads also fills the main tree: after the move it shows the folder picked.
-    let picker = TreeStore::new(picker_model, Some(ctx.session)).feeding(ctx.store);
-    if let Some(root) = &root {
-        picker.ensure_loaded(root);
-    }
+    let picker = folder_picker(ctx, current.as_ref());
     let was_kept = kept.is_some();
     if let Some((to, _)) = &kept {
         picker.select(Some(NodeKey::folder(to)));
@@ -79,28 +105,13 @@ pub(super) fn MoveDialog(
         view! { <p class="notice" role="status">"Connected again: here is what you had chosen."</p> }
     });
     let error = RwSignal::new(None::<String>);
-
-    let id = token.id.clone();
     let name = token.name.clone();
     let from_name = ctx
         .path
         .with_untracked(|p| p.last().map(|f| f.name.clone()))
         .filter(|_| current != root)
         .unwrap_or_else(|| ps.name.clone());
-    let action = Action::new_local(move |(to, to_name): &(FolderId, String)| {
-        let (id, to, to_name, from_name) = (id.clone(), to.clone(), to_name.clone(), from_name.clone());
-        async move {
-            let result = ctx.call(|client| async move { move_token(&client, &id, &to).await }).await;
-            match result {
-                Ok(moved) => {
-                    moved_toast(ctx, &moved, from_name, to_name);
-                    ctx.close.run(());
-                    show_moved(ctx, moved).await;
-                }
-                Err(e) => _ = error.try_set(Some(error_text("The token was not moved.", &e))),
-            }
-        }
-    });
+    let action = move_action(ctx, token.id.clone(), from_name, error);
     let pending = action.pending();
 
     let submit = Callback::new(move |()| {
@@ -151,7 +162,7 @@ fn picked_name_untracked(
 
 /// "Moved … to …" with Undo, which moves it back (one PATCH, after reading it again).
 fn moved_toast(ctx: TokenCtx, moved: &Token, from_name: String, to_name: String) {
-    let Some(toasts) = ctx.toasts else { return };
+    let toasts = ctx.toasts;
     let (Some(to), Some(from)) = (moved.parent_folder_id.clone(), ctx.token.get_untracked().parent_folder_id)
     else {
         return;

@@ -3,20 +3,19 @@
 //! changed on the server since the form was opened, the user chooses Reload or Overwrite.
 
 use crate::api::{ApiError, Client, Folder, ParentSegment, Token, TokenId, TokenWrite};
-use crate::browse::{Breadcrumbs, Crumb};
+use crate::browse::Breadcrumbs;
 use crate::format;
-use crate::instance::use_instance;
 use crate::routes::AppRoute;
 use crate::session::leave_guard::LeaveGuard;
 use crate::session::{use_handoff, use_router, Session};
 use crate::token::actions::ops::write_applied;
 use crate::token::form::drafts::{edit_key, use_drafts, Draft};
 use crate::token::form::fields::{
-    field_dom_id, focus_soon, ConfigureFields, FormCtx, NameFields, SegmentsFields,
+    field_dom_id, focus_soon, ConfigureFields, FormCtx, FormError, NameFields, SegmentsFields,
 };
 use crate::token::form::model::{FormTab, SaveErrors, TokenForm};
 use crate::token::writes::settled;
-use crate::tree::{use_tree, NodeKey};
+use crate::tree::{use_tree, NodeKey, TreeStore};
 use crate::ui::toast::use_toasts;
 use crate::ui::{explain, Loading, TabList, TabPanel};
 use leptos::prelude::*;
@@ -77,15 +76,54 @@ pub fn TokenEditPage(
     })
 }
 
+/// What the edit form's parts share, `Copy` for closures and the save's async block.
+#[derive(Clone, Copy)]
+struct EditState {
+    ctx: FormCtx,
+    /// The form as loaded (or reloaded), for dirty tracking and the conflict's "changed there".
+    original: RwSignal<TokenForm>,
+    /// The token's `updatedAt` the form is based on: the PATCH is sent only if it still is.
+    base: RwSignal<Option<String>>,
+    /// The token's name as last read (the page's subtitle).
+    name: RwSignal<String>,
+    /// The current version, when a save found the token changed on the server.
+    conflict: RwSignal<Option<Token>>,
+    tab: RwSignal<usize>,
+}
+
+impl EditState {
+    /// Shows `errors` of a failed save: the first field's tab and focus, else the form's message.
+    fn show_failure(self, errors: SaveErrors) {
+        if let Some(t) = errors.first_tab() {
+            self.tab.try_set(tab_index(t));
+        }
+        let target = errors.fields.first().map_or("edit-error", |(f, _)| field_dom_id(*f));
+        self.ctx.server.try_set(errors);
+        focus_soon(self.ctx.instance, target);
+    }
+
+    /// Takes the server's current version (the conflict's Reload): the form starts over from it.
+    fn reload(self, store: TreeStore) {
+        let Some(current) = self.conflict.get_untracked() else { return };
+        if let Some(form) = TokenForm::from_token(&current) {
+            self.ctx.form.set(form.clone());
+            self.original.set(form);
+        }
+        self.base.set(current.updated_at.clone());
+        self.name.set(current.name.clone());
+        store.upsert_token(&current);
+        self.ctx.server.set(SaveErrors::default());
+        self.ctx.show_problems.set(false);
+        self.conflict.set(None);
+        focus_soon(self.ctx.instance, "token-edit-tab-0");
+    }
+}
+
 /// The form, for a loaded token.
 #[component]
 fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm) -> impl IntoView {
-    let inst = use_instance();
-    let session = expect_context::<Session>();
     let router = use_router();
     let store = use_tree();
-    let toasts = use_toasts();
-    let handoff = use_handoff();
     // Work left behind (a rejected key unmounted the page) comes back, with what it was based on.
     let drafts = use_drafts();
     let draft_key = edit_key(&token.id);
@@ -96,114 +134,158 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
         None => (form.clone(), form, token.updated_at.clone()),
     };
     let ctx = FormCtx::new(ps.id.clone(), form);
-    let original = RwSignal::new(original_form);
-    let base = RwSignal::new(base_at);
-    let name = RwSignal::new(token.name.clone());
-    let conflict = RwSignal::new(None::<Token>);
-    let done = RwSignal::new(false);
-    let tab = RwSignal::new(0usize);
+    let (original, done) = (RwSignal::new(original_form), RwSignal::new(false));
     let dirty = Memo::new(move |_| !done.get() && ctx.form.with(|f| original.with(|o| f.differs_from(o))));
+    let state = EditState {
+        ctx,
+        original,
+        base: RwSignal::new(base_at),
+        name: RwSignal::new(token.name.clone()),
+        conflict: RwSignal::new(None),
+        tab: RwSignal::new(0),
+    };
     drafts.follow_form(draft_key, move || {
-        dirty.get().then(|| Draft { base: base.get(), original: original.get(), form: ctx.form.get() })
+        dirty.get().then(|| Draft { base: state.base.get(), original: original.get(), form: ctx.form.get() })
     });
     let token_route = AppRoute::Token(ps.id.clone(), token.id.clone());
-    let id = token.id.clone();
-
-    let to_token_page = {
-        let route = token_route.clone();
-        move || {
-            done.set(true);
-            if let Some(r) = router {
-                r.set_guarded(false);
-                r.navigate(&route);
-            }
-        }
-    };
-    let after_save = to_token_page.clone();
-    let save = Action::new_local(move |(write, at): &(TokenWrite, Option<String>)| {
-        let (write, at, id) = (write.clone(), at.clone(), id.clone());
-        let after_save = after_save.clone();
-        async move {
-            let Some(client) = session.client_untracked() else { return };
-            match save_token(&client, &id, &write, at.as_deref()).await {
-                SaveOutcome::Saved(token) => {
-                    if let Some(store) = store {
-                        store.upsert_token(&token);
-                    }
-                    if let Some(toasts) = toasts {
-                        toasts.show(format!("“{}”: {SAVED_MESSAGE}", token.name), None);
-                    }
-                    // The PATCH answered with the token as saved: the page shows that.
-                    if let Some(h) = handoff {
-                        h.put_token(token);
-                    }
-                    after_save();
-                }
-                SaveOutcome::Changed(current) => {
-                    conflict.try_set(Some(current));
-                    focus_soon(inst, "edit-conflict");
-                }
-                SaveOutcome::Failed(error) => {
-                    session.check(&Err::<(), _>(error.clone()));
-                    let errors = SaveErrors::from_api(&error, explain);
-                    if let Some(t) = errors.first_tab() {
-                        tab.try_set(tab_index(t));
-                    }
-                    let target = errors.fields.first().map_or("edit-error", |(f, _)| field_dom_id(*f));
-                    ctx.server.try_set(errors);
-                    focus_soon(inst, target);
-                }
-            }
-        }
+    let to_token_page = Callback::new(move |()| {
+        done.set(true);
+        router.set_guarded(false);
+        router.navigate(&token_route);
     });
+    let save = save_action(state, token.id.clone(), to_token_page);
     let pending = save.pending();
-
-    let submit = move || {
+    let submit = Callback::new(move |()| {
         if pending.get_untracked() || !dirty.get_untracked() {
             return;
         }
         ctx.show_problems.set(true);
         if let Some((field, _)) = ctx.form.with_untracked(TokenForm::problems).into_iter().next() {
-            tab.set(tab_index(field.tab()));
-            focus_soon(inst, field_dom_id(field));
+            state.tab.set(tab_index(field.tab()));
+            focus_soon(ctx.instance, field_dom_id(field));
             return;
         }
         ctx.server.set(SaveErrors::default());
-        conflict.set(None);
-        save.dispatch_local((ctx.form.with_untracked(TokenForm::to_write), base.get_untracked()));
-    };
+        state.conflict.set(None);
+        save.dispatch_local((ctx.form.with_untracked(TokenForm::to_write), state.base.get_untracked()));
+    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        submit();
+        submit.run(());
     };
-    let overwrite = move |_| {
-        if let Some(current) = conflict.get_untracked() {
-            base.set(current.updated_at);
-            submit();
+    let overwrite = Callback::new(move |()| {
+        if let Some(current) = state.conflict.get_untracked() {
+            state.base.set(current.updated_at);
+            submit.run(());
         }
-    };
-    let reload = move |_| {
-        let Some(current) = conflict.get_untracked() else { return };
-        if let Some(form) = TokenForm::from_token(&current) {
-            ctx.form.set(form.clone());
-            original.set(form);
-        }
-        base.set(current.updated_at.clone());
-        name.set(current.name.clone());
-        if let Some(store) = store {
-            store.upsert_token(&current);
-        }
-        ctx.server.set(SaveErrors::default());
-        ctx.show_problems.set(false);
-        conflict.set(None);
-        focus_soon(inst, "token-edit-tab-0");
-    };
-    let cancel = move |_| to_token_page();
+    });
+    let reload = Callback::new(move |()| state.reload(store));
+    let folder = path.last().cloned();
+    let crumbs = crate::browse::folder::form_crumbs(
+        &ps,
+        &path,
+        Some(&token.name),
+        AppRoute::Token(ps.id.clone(), token.id.clone()),
+        "Edit",
+    );
+    let selected_key = NodeKey::token(&token.id);
+    let on_leave = Callback::new(move |()| done.set(true));
+    let on_stay = Callback::new(move |()| {
+        store.select(Some(selected_key.clone()));
+    });
 
-    let conflict_view = move || {
-        conflict.get().map(|current| {
+    view! {
+        <article class="token-edit">
+            <Breadcrumbs crumbs/>
+            <h1>"Edit Profiles API Token"</h1>
+            <p class="lead">{move || state.name.get()}</p>
+            <ReadOnlyNotice folder/>
+            {was_restored.then(|| view! {
+                <p class="notice" role="status">"Your unsaved changes to this token were kept; here they are again."</p>
+            })}
+            <FormError ctx id="edit-error" lead="Not saved. "/>
+            <ConflictNotice state on_reload=reload on_overwrite=overwrite/>
+            <form class="form" novalidate on:submit=on_submit>
+                <TabList label="Token settings" prefix="token-edit" tabs=vec!["Configure".into(), "Segments".into()] selected=state.tab/>
+                <TabPanel prefix="token-edit" index=0 selected=state.tab>
+                    <NameFields ctx/>
+                    <ConfigureFields ctx/>
+                </TabPanel>
+                <TabPanel prefix="token-edit" index=1 selected=state.tab>
+                    <SegmentsFields ctx/>
+                </TabPanel>
+                <p class="hint">"After you save, the changes reach lookups when the token's workflow next finishes."</p>
+                <div class="actions">
+                    <button type="submit" class="button button-primary" disabled=move || !dirty.get() || pending.get()>
+                        "Save"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| to_token_page.run(())>"Cancel"</button>
+                    <Show when=move || pending.get()>
+                        <Loading label="Saving…"/>
+                    </Show>
+                </div>
+            </form>
+            <LeaveGuard dirty what="your changes to this token" on_stay on_leave/>
+        </article>
+    }
+}
+
+/// The one PATCH of a save (`save_token`), and what its outcome shows: the token page with a
+/// toast (`after_save`), the conflict, or the errors in place.
+fn save_action(
+    state: EditState,
+    id: TokenId,
+    after_save: Callback<()>,
+) -> Action<(TokenWrite, Option<String>), ()> {
+    let session = expect_context::<Session>();
+    let (store, toasts, handoff) = (use_tree(), use_toasts(), use_handoff());
+    Action::new_local(move |(write, at): &(TokenWrite, Option<String>)| {
+        let (write, at, id) = (write.clone(), at.clone(), id.clone());
+        async move {
+            let Some(client) = session.client_untracked() else { return };
+            match save_token(&client, &id, &write, at.as_deref()).await {
+                SaveOutcome::Saved(token) => {
+                    store.upsert_token(&token);
+                    toasts.show(format!("“{}”: {SAVED_MESSAGE}", token.name), None);
+                    // The PATCH answered with the token as saved: the page shows that.
+                    handoff.put_token(token);
+                    after_save.run(());
+                }
+                SaveOutcome::Changed(current) => {
+                    state.conflict.try_set(Some(current));
+                    focus_soon(state.ctx.instance, "edit-conflict");
+                }
+                SaveOutcome::Failed(error) => {
+                    session.check(&Err::<(), _>(error.clone()));
+                    state.show_failure(SaveErrors::from_api(&error, explain));
+                }
+            }
+        }
+    })
+}
+
+/// "You can view this token but not change it", when the token's folder allows no edits.
+#[component]
+fn ReadOnlyNotice(folder: Option<Folder>) -> impl IntoView {
+    folder.filter(|f| !f.permissions.edit).map(|f| {
+        view! {
+            <p class="notice">
+                "You can view this token but not change it: the folder “" {f.name} "” does not give you edit "
+                "permission. Saving will be refused."
+            </p>
+        }
+    })
+}
+
+/// The token changed on the server after the form was opened: who and what, then Reload (their
+/// version) or Overwrite (ours).
+#[component]
+fn ConflictNotice(state: EditState, on_reload: Callback<()>, on_overwrite: Callback<()>) -> impl IntoView {
+    let inst = state.ctx.instance;
+    move || {
+        state.conflict.get().map(|current| {
             let theirs = TokenForm::from_token(&current);
-            let changed = theirs.map(|t| original.with(|o| t.changed_fields(o))).unwrap_or_default();
+            let changed = theirs.map(|t| state.original.with(|o| t.changed_fields(o))).unwrap_or_default();
             let who = current.updated_by.as_ref().map_or("someone".to_owned(), |u| u.name.clone());
             let when = format::optional_timestamp(current.updated_at.as_deref());
             let what = if changed.is_empty() { String::new() } else { format!(" Changed there: {}.", changed.join(", ")) };
@@ -215,73 +297,11 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
                     </p>
                     <p>"Reload shows the current version and discards your changes. Overwrite saves your version over theirs."</p>
                     <div class="actions">
-                        <button type="button" class="button" on:click=reload>"Reload"</button>
-                        <button type="button" class="button" on:click=overwrite>"Overwrite"</button>
+                        <button type="button" class="button" on:click=move |_| on_reload.run(())>"Reload"</button>
+                        <button type="button" class="button" on:click=move |_| on_overwrite.run(())>"Overwrite"</button>
                     </div>
                 </div>
             }
         })
-    };
-    let top_error = move || {
-        ctx.server.with(|s| s.top.clone()).map(|m| {
-            view! { <p id=inst.id("edit-error") class="form-error" role="alert" tabindex="-1"><strong>"Not saved. "</strong>{m}</p> }
-        })
-    };
-    let folder = path.last().cloned();
-    let read_only = folder.as_ref().filter(|f| !f.permissions.edit).map(|f| {
-        view! {
-            <p class="notice">
-                "You can view this token but not change it: the folder “" {f.name.clone()}
-                "” does not give you edit permission. Saving will be refused."
-            </p>
-        }
-    });
-    let mut crumbs = crate::browse::folder::crumbs(&ps, &path, Some(&token.name));
-    if let Some(last) = crumbs.last_mut() {
-        last.href = Some(AppRoute::Token(ps.id.clone(), token.id.clone()).href());
-    }
-    crumbs.push(Crumb { label: "Edit".into(), href: None });
-    let selected_key = NodeKey::token(&token.id);
-    let on_leave = Callback::new(move |()| done.set(true));
-    let restored_note = was_restored.then(|| {
-        view! { <p class="notice" role="status">"Your unsaved changes to this token were kept; here they are again."</p> }
-    });
-    let on_stay = Callback::new(move |()| {
-        if let Some(store) = store {
-            store.select(Some(selected_key.clone()));
-        }
-    });
-
-    view! {
-        <article class="token-edit">
-            <Breadcrumbs crumbs/>
-            <h1>"Edit Profiles API Token"</h1>
-            <p class="lead">{move || name.get()}</p>
-            {read_only}
-            {restored_note}
-            {top_error}
-            {conflict_view}
-            <form class="form" novalidate on:submit=on_submit>
-                <TabList label="Token settings" prefix="token-edit" tabs=vec!["Configure".into(), "Segments".into()] selected=tab/>
-                <TabPanel prefix="token-edit" index=0 selected=tab>
-                    <NameFields ctx/>
-                    <ConfigureFields ctx/>
-                </TabPanel>
-                <TabPanel prefix="token-edit" index=1 selected=tab>
-                    <SegmentsFields ctx/>
-                </TabPanel>
-                <p class="hint">"After you save, the changes reach lookups when the token's workflow next finishes."</p>
-                <div class="actions">
-                    <button type="submit" class="button button-primary" disabled=move || !dirty.get() || pending.get()>
-                        "Save"
-                    </button>
-                    <button type="button" class="button" on:click=cancel>"Cancel"</button>
-                    <Show when=move || pending.get()>
-                        <Loading label="Saving…"/>
-                    </Show>
-                </div>
-            </form>
-            <LeaveGuard dirty what="your changes to this token" on_stay on_leave/>
-        </article>
     }
 }

@@ -1,7 +1,7 @@
 //! The fields of a token, shared by the edit form and the create wizard: Name and Description,
 //! Configure (Lookup Key, Attributes) and Segments. They read and write one `FormCtx`.
 
-use crate::api::{ApiError, AttributeColumn, ParentSegmentId, SegmentId, SegmentSummary};
+use crate::api::{ApiError, AttributeColumn, ParentSegmentId, SegmentId, SegmentRef, SegmentSummary};
 use crate::format;
 use crate::instance::{use_instance, Instance};
 use crate::session::Session;
@@ -108,6 +108,25 @@ fn field_message(
 ) -> impl IntoView {
     let id = instance.id(id);
     move || message().map(|m| view! { <p id=id.clone() class="field-error">{m}</p> })
+}
+
+/// The form's message that belongs to no field ("Not saved. …"), focusable so that a failed
+/// save can move focus to it.
+#[component]
+pub fn FormError(
+    /// The form.
+    ctx: FormCtx,
+    /// The local id focus is sent to.
+    id: &'static str,
+    /// What did not happen, e.g. "Not saved. ".
+    lead: &'static str,
+) -> impl IntoView {
+    let id = ctx.instance.id(id);
+    move || {
+        ctx.server.with(|s| s.top.clone()).map(|m| {
+            view! { <p id=id.clone() class="form-error" role="alert" tabindex="-1"><strong>{lead}</strong>{m}</p> }
+        })
+    }
 }
 
 /// Name (required, with the rule) and Description.
@@ -311,42 +330,10 @@ pub fn SegmentsFields(
     let chosen = Memo::new(move |_| ctx.form.with(|f| f.segments.clone()));
     let error = Memo::new(move |_| ctx.message(Field::Segments));
     let picking = RwSignal::new(false);
-    let all = ctx.segments;
-    let options = Signal::derive(move || {
-        let chosen = chosen.get();
-        match all.get() {
-            Some(Ok(list)) => list
-                .into_iter()
-                .map(|s| PickerOption {
-                    chosen: chosen.iter().any(|c| c.id == s.id),
-                    value: s.id.to_string(),
-                    detail: format!("{} · {} profiles", s.kind.label(), format::population(s.population)),
-                    label: s.name,
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
-    });
-    let on_pick = Callback::new(move |id: String| {
-        let found = all
-            .get_untracked()
-            .and_then(Result::ok)
-            .and_then(|l| l.into_iter().find(|s| s.id.as_str() == id));
-        let Some(summary) = found else { return };
-        let mut refusal = None;
-        ctx.edit(Field::Segments, |f| refusal = f.add_segment(segment_ref(&summary)).err());
-        ctx.seg_refusal.set(refusal.map(|r| r.message()));
-    });
     let close_picker = Callback::new(move |()| {
         picking.set(false);
         _ = inst.focus("add-segment");
     });
-    let remove = move |i: usize, id: SegmentId| {
-        let before = chosen.with_untracked(Vec::len);
-        ctx.edit(Field::Segments, |f| f.remove_segment(&id));
-        ctx.seg_refusal.set(None);
-        focus_after_removal(inst, "seg-remove", i, before, "add-segment");
-    };
     let count = move || {
         let n = chosen.with(Vec::len);
         if n >= MAX_SEGMENTS {
@@ -355,7 +342,34 @@ pub fn SegmentsFields(
             format!("{n} of {MAX_SEGMENTS} segments.")
         }
     };
-    let table = move || {
+    let picker = move || picking.get().then(|| view! { <SegmentPicker ctx error on_close=close_picker/> });
+    view! {
+        <p class="hint">{format!("Add up to {MAX_SEGMENTS} Segments. A lookup answers with the ones the profile is in.")}</p>
+        <p id=inst.id("token-segments-count") class="hint">{count}</p>
+        {field_message(inst, "token-segments-error", move || error.get())}
+        <SegmentsTable ctx chosen/>
+        {move || ctx.seg_refusal.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        <p>
+            <button type="button" id=inst.id("add-segment") class="button" aria-expanded=move || picking.get().to_string()
+                on:click=move |_| picking.update(|p| *p = !*p)>
+                "Add Segment"
+            </button>
+        </p>
+        {picker}
+    }
+}
+
+/// The chosen segments as a table, each with its Remove button.
+#[component]
+fn SegmentsTable(ctx: FormCtx, chosen: Memo<Vec<SegmentRef>>) -> impl IntoView {
+    let inst = ctx.instance;
+    let remove = move |i: usize, id: SegmentId| {
+        let before = chosen.with_untracked(Vec::len);
+        ctx.edit(Field::Segments, |f| f.remove_segment(&id));
+        ctx.seg_refusal.set(None);
+        focus_after_removal(inst, "seg-remove", i, before, "add-segment");
+    };
+    move || {
         let rows = chosen.get();
         if rows.is_empty() {
             return view! { <p>"No segments yet."</p> }.into_any();
@@ -392,7 +406,40 @@ pub fn SegmentsFields(
             </table>
         }
         .into_any()
-    };
+    }
+}
+
+/// "Search segments" over the parent segment's segments, "Done adding" to close it.
+#[component]
+fn SegmentPicker(ctx: FormCtx, error: Memo<Option<String>>, on_close: Callback<()>) -> impl IntoView {
+    let all = ctx.segments;
+    let chosen =
+        Memo::new(move |_| ctx.form.with(|f| f.segments.iter().map(|s| s.id.clone()).collect::<Vec<_>>()));
+    let options = Signal::derive(move || {
+        let chosen = chosen.get();
+        match all.get() {
+            Some(Ok(list)) => list
+                .into_iter()
+                .map(|s| PickerOption {
+                    chosen: chosen.contains(&s.id),
+                    value: s.id.to_string(),
+                    detail: format!("{} · {} profiles", s.kind.label(), format::population(s.population)),
+                    label: s.name,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    });
+    let on_pick = Callback::new(move |id: String| {
+        let found = all
+            .get_untracked()
+            .and_then(Result::ok)
+            .and_then(|l| l.into_iter().find(|s| s.id.as_str() == id));
+        let Some(summary) = found else { return };
+        let mut refusal = None;
+        ctx.edit(Field::Segments, |f| refusal = f.add_segment(segment_ref(&summary)).err());
+        ctx.seg_refusal.set(refusal.map(|r| r.message()));
+    });
     let described_by = Signal::derive(move || {
         described("token-segments-count", "token-segments-error", error.with(Option::is_some))
     });
@@ -402,33 +449,15 @@ pub fn SegmentsFields(
     let retry = Callback::new(move |()| all.refetch());
     let read = Read { loading: "Loading segments…", failed: "Could not load the segments.", missing: None };
     let load_state = move || loaded(all.get(), &read, retry, |_| ().into_any());
-    let picker = move || {
-        picking.get().then(|| {
-            view! {
-                <div class="segment-picker">
-                    <Picker id="segment-search" label="Search segments" options on_pick described_by invalid
-                        on_escape=close_picker empty_text="No segment matches." autofocus=true/>
-                    {load_state}
-                    <button type="button" class="button button-small" on:click=move |_| close_picker.run(())>
-                        "Done adding"
-                    </button>
-                </div>
-            }
-        })
-    };
     view! {
-        <p class="hint">{format!("Add up to {MAX_SEGMENTS} Segments. A lookup answers with the ones the profile is in.")}</p>
-        <p id=inst.id("token-segments-count") class="hint">{count}</p>
-        {field_message(inst, "token-segments-error", move || error.get())}
-        {table}
-        {move || ctx.seg_refusal.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-        <p>
-            <button type="button" id=inst.id("add-segment") class="button" aria-expanded=move || picking.get().to_string()
-                on:click=move |_| picking.update(|p| *p = !*p)>
-                "Add Segment"
+        <div class="segment-picker">
+            <Picker id="segment-search" label="Search segments" options on_pick described_by invalid
+                on_escape=on_close empty_text="No segment matches." autofocus=true/>
+            {load_state}
+            <button type="button" class="button button-small" on:click=move |_| on_close.run(())>
+                "Done adding"
             </button>
-        </p>
-        {picker}
+        </div>
     }
 }
 
