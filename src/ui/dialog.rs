@@ -73,23 +73,8 @@ pub fn Dialog(
     });
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.default_prevented() {
-            return; // a widget inside (a listbox, a combobox) used the key
-        }
-        match ev.key().as_str() {
-            "Escape" => {
-                ev.prevent_default();
-                ev.stop_propagation();
-                on_close.run(());
-            }
-            "Tab" => {
-                if let Some(dialog) = node.get_untracked() {
-                    if wrap_tab(instance, &dialog, ev.shift_key()) {
-                        ev.prevent_default();
-                    }
-                }
-            }
-            _ => {}
+        if let Some(dialog) = node.get_untracked() {
+            on_dialog_key(instance, &dialog, on_close, ev);
         }
     };
     // The browser's own close request (Escape when focus is on the page, a back gesture): the
@@ -120,6 +105,28 @@ pub fn Dialog(
         </dialog>
     }
     .add_any_attr(on_cancel)
+}
+
+/// Escape asks to close; Tab and Shift+Tab wrap inside. A key a widget inside used (a listbox,
+/// a combobox) is left alone.
+fn on_dialog_key(
+    instance: Instance,
+    dialog: &HtmlElement,
+    on_close: Callback<()>,
+    ev: web_sys::KeyboardEvent,
+) {
+    if ev.default_prevented() {
+        return;
+    }
+    match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            ev.stop_propagation();
+            on_close.run(());
+        }
+        "Tab" if wrap_tab(instance, dialog, ev.shift_key()) => ev.prevent_default(),
+        _ => {}
+    }
 }
 
 fn active_element(instance: Instance) -> Option<HtmlElement> {

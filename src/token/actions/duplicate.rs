@@ -147,7 +147,6 @@ pub(super) fn DuplicateDialog(
     /// Name and description the user had entered when a rejected key closed the dialog.
     kept: Option<(String, String)>,
 ) -> impl IntoView {
-    let inst = use_instance();
     let original = ctx.token.get_untracked();
     let names = names_in_use(ctx);
     let taken = move |n: &str| names.with(|k| k.contains(n));
@@ -160,18 +159,7 @@ pub(super) fn DuplicateDialog(
     follow_suggestion(name, (!was_kept).then_some(suggested), original.name.clone(), names);
     let server_error = RwSignal::new(None::<ApiError>);
     let problem = Memo::new(move |_| check_name(&name.get(), taken).map(|p| p.message()));
-    let name_error = move || {
-        problem.get().or_else(|| {
-            server_error.with(|e| e.as_ref().and_then(|e| e.field_error("name").map(str::to_owned)))
-        })
-    };
     let error = RwSignal::new(None::<String>);
-    let scope_note = move || match names.get() {
-        Names::All(_) => None,
-        Names::Loaded(_) => {
-            Some("Checked against the tokens in the folders loaded so far; the server checks the rest.")
-        }
-    };
 
     let action = duplicate_action(ctx, &original, error, server_error);
     let pending = action.pending();
@@ -203,12 +191,45 @@ pub(super) fn DuplicateDialog(
     let kept_note = was_kept.then(|| {
         view! { <p class="notice" role="status">"Connected again: here is what you had entered."</p> }
     });
-    let invalid = move || name_error().is_some().to_string();
     view! {
         <Dialog title="Duplicate Profiles API Token" on_close=close>
             <form class="form" novalidate on:submit=on_submit>
                 <p>"Rename the copy of “" {original.name.clone()} "” and optionally enter a description."</p>
                 {kept_note}
+                <CopyFields name description name_ref problem server_error names/>
+                <p class="hint">"The copy gets the same Lookup Key, attributes and segments, in the same folder, and a token UUID of its own."</p>
+                <DialogFooter action="Duplicate" progress="Duplicating…" error pending on_cancel=close/>
+            </form>
+        </Dialog>
+    }
+}
+
+/// The copy's Name (checked as typed; the server's word shows too) and Description.
+#[component]
+fn CopyFields(
+    name: RwSignal<String>,
+    description: RwSignal<String>,
+    name_ref: NodeRef<leptos::html::Input>,
+    /// The name's problem by the rule and the names in use, if any.
+    problem: Memo<Option<String>>,
+    /// The last failed POST's error, whose `name` message shows until the name changes.
+    server_error: RwSignal<Option<ApiError>>,
+    names: RwSignal<Names>,
+) -> impl IntoView {
+    let inst = use_instance();
+    let name_error = move || {
+        problem.get().or_else(|| {
+            server_error.with(|e| e.as_ref().and_then(|e| e.field_error("name").map(str::to_owned)))
+        })
+    };
+    let scope_note = move || match names.get() {
+        Names::All(_) => None,
+        Names::Loaded(_) => {
+            Some("Checked against the tokens in the folders loaded so far; the server checks the rest.")
+        }
+    };
+    let invalid = move || name_error().is_some().to_string();
+    view! {
                 <div class="field">
                     <label for=inst.id("duplicate-name")>"Name"</label>
                     <input
@@ -238,10 +259,6 @@ pub(super) fn DuplicateDialog(
                         on:input:target=move |ev| description.set(ev.target().value())
                     ></textarea>
                 </div>
-                <p class="hint">"The copy gets the same Lookup Key, attributes and segments, in the same folder, and a token UUID of its own."</p>
-                <DialogFooter action="Duplicate" progress="Duplicating…" error pending on_cancel=close/>
-            </form>
-        </Dialog>
     }
 }
 

@@ -169,10 +169,6 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
         state.conflict.set(None);
         save.dispatch_local((ctx.form.with_untracked(TokenForm::to_write), state.base.get_untracked()));
     });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        submit.run(());
-    };
     let overwrite = Callback::new(move |()| {
         if let Some(current) = state.conflict.get_untracked() {
             state.base.set(current.updated_at);
@@ -205,28 +201,47 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
             })}
             <FormError ctx id="edit-error" lead="Not saved. "/>
             <ConflictNotice state on_reload=reload on_overwrite=overwrite/>
-            <form class="form" novalidate on:submit=on_submit>
-                <TabList label="Token settings" prefix="token-edit" tabs=vec!["Configure".into(), "Segments".into()] selected=state.tab/>
-                <TabPanel prefix="token-edit" index=0 selected=state.tab>
-                    <NameFields ctx/>
-                    <ConfigureFields ctx/>
-                </TabPanel>
-                <TabPanel prefix="token-edit" index=1 selected=state.tab>
-                    <SegmentsFields ctx/>
-                </TabPanel>
-                <p class="hint">"After you save, the changes reach lookups when the token's workflow next finishes."</p>
-                <div class="actions">
-                    <button type="submit" class="button button-primary" disabled=move || !dirty.get() || pending.get()>
-                        "Save"
-                    </button>
-                    <button type="button" class="button" on:click=move |_| to_token_page.run(())>"Cancel"</button>
-                    <Show when=move || pending.get()>
-                        <Loading label="Saving…"/>
-                    </Show>
-                </div>
-            </form>
+            <EditTabs state dirty pending on_save=submit on_cancel=to_token_page/>
             <LeaveGuard dirty what="your changes to this token" on_stay on_leave/>
         </article>
+    }
+}
+
+/// The form itself: the Configure and Segments tabs, then Save and Cancel.
+#[component]
+fn EditTabs(
+    state: EditState,
+    dirty: Memo<bool>,
+    pending: Memo<bool>,
+    on_save: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let ctx = state.ctx;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_save.run(());
+    };
+    view! {
+        <form class="form" novalidate on:submit=on_submit>
+            <TabList label="Token settings" prefix="token-edit" tabs=vec!["Configure".into(), "Segments".into()] selected=state.tab/>
+            <TabPanel prefix="token-edit" index=0 selected=state.tab>
+                <NameFields ctx/>
+                <ConfigureFields ctx/>
+            </TabPanel>
+            <TabPanel prefix="token-edit" index=1 selected=state.tab>
+                <SegmentsFields ctx/>
+            </TabPanel>
+            <p class="hint">"After you save, the changes reach lookups when the token's workflow next finishes."</p>
+            <div class="actions">
+                <button type="submit" class="button button-primary" disabled=move || !dirty.get() || pending.get()>
+                    "Save"
+                </button>
+                <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <Show when=move || pending.get()>
+                    <Loading label="Saving…"/>
+                </Show>
+            </div>
+        </form>
     }
 }
 
