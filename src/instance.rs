@@ -30,13 +30,26 @@ impl Instance {
 
     /// The DOM id of `local` in this instance.
     pub fn id(&self, local: &str) -> String {
-        let prefix = self.prefix.try_get_value().unwrap_or_default();
-        format!("{prefix}{local}")
+        let mut id = String::new();
+        self.push_id(&mut id, local);
+        id
     }
 
     /// A space-separated list of local ids as DOM ids (`aria-describedby`, `aria-owns`).
     pub fn ids(&self, locals: &str) -> String {
-        locals.split_whitespace().map(|l| self.id(l)).collect::<Vec<_>>().join(" ")
+        let mut out = String::new();
+        for local in locals.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            self.push_id(&mut out, local);
+        }
+        out
+    }
+
+    fn push_id(&self, out: &mut String, local: &str) {
+        self.prefix.try_with_value(|p| out.push_str(p));
+        out.push_str(local);
     }
 
     /// A local id no other caller in this instance gets: `what-N`.

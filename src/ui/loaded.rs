@@ -26,11 +26,19 @@ pub fn loaded<T>(
     retry: Callback<()>,
     ok: impl FnOnce(T) -> AnyView,
 ) -> AnyView {
-    match (state, read.missing) {
+    match state {
+        Some(Ok(value)) => ok(value),
+        Some(Err(error)) => not_ready(Some(error), read, retry),
+        None => not_ready(None, read, retry),
+    }
+}
+
+/// The views of a read without a value: one copy, whatever the value's type.
+fn not_ready(error: Option<ApiError>, read: &Read, retry: Callback<()>) -> AnyView {
+    match (error, read.missing) {
         (None, _) => view! { <Loading label=read.loading/> }.into_any(),
-        (Some(Err(ApiError::NotFound { .. })), Some(what)) => view! { <NotFoundBody what/> }.into_any(),
-        (Some(Err(error)), _) => view! { <ErrorView error context=read.failed on_retry=retry/> }.into_any(),
-        (Some(Ok(value)), _) => ok(value),
+        (Some(ApiError::NotFound { .. }), Some(what)) => view! { <NotFoundBody what/> }.into_any(),
+        (Some(error), _) => view! { <ErrorView error context=read.failed on_retry=retry/> }.into_any(),
     }
 }
 
