@@ -1,4 +1,4 @@
-//! The tree's filter box: typing filters the loaded tree (`tree_filter.rs`), a status line
+//! The tree's filter box: typing filters the loaded tree (`filter.rs`), a status line
 //! announces the match count, Escape clears.
 
 use crate::instance::use_instance;

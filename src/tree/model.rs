@@ -82,16 +82,16 @@ pub struct TreeModel {
     pub(super) focused: Option<NodeKey>,
     /// Type-ahead buffer and the time (ms) of its last key.
     pub(super) typeahead: (String, f64),
-    /// Set for a folder picker (`tree_picker.rs`): folders only, and the folder the picked
+    /// Set for a folder picker (`picker.rs`): folders only, and the folder the picked
     /// thing is in, which is shown but can't be selected.
     pub(super) picker: Option<NodeKey>,
     /// Prefix of the items' DOM ids, so a second tree on the page (a picker) has its own ids.
     pub(super) id_prefix: &'static str,
-    /// The filter typed in the filter box, if any (`tree_filter.rs`).
+    /// The filter typed in the filter box, if any (`filter.rs`).
     pub(super) filter: Option<TreeFilter>,
     /// Names in lowercase, computed once when an entity is stored: what the filter searches.
     pub(super) lower_names: HashMap<NodeKey, String>,
-    /// When each folder's children were stored, and the clock now (`tree_fresh.rs`).
+    /// When each folder's children were stored, and the clock now (`fresh.rs`).
     pub(super) loaded_at: HashMap<NodeKey, f64>,
     pub(super) now_ms: f64,
     /// Loaded folders being fetched again: their children stay shown until the answer.
@@ -360,7 +360,7 @@ impl TreeModel {
     }
 
     /// Forgets a folder's children so the next expand refetches it (the Retry intent; Refresh
-    /// keeps them shown meanwhile, see `tree_fresh.rs`).
+    /// keeps them shown meanwhile, see `fresh.rs`).
     pub fn invalidate(&mut self, folder: &FolderId) {
         self.children.remove(&NodeKey::folder(folder));
     }

@@ -96,7 +96,7 @@ impl TreeStore {
         }
     }
 
-    /// Loads a folder's children unless they are loaded or loading and fresh (`tree_fresh.rs`).
+    /// Loads a folder's children unless they are loaded or loading and fresh (`fresh.rs`).
     pub fn ensure_loaded(&self, folder: &FolderId) {
         let f = self.update(|m| m.begin_load(&NodeKey::folder(folder))).flatten();
         self.fetch_opt(f);

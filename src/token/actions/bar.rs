@@ -1,5 +1,5 @@
 //! The token page's actions (the seed's "Select Move / Duplicate / Delete"): three buttons,
-//! each opening its dialog (`move_dialog.rs`, `duplicate_dialog.rs`, `delete_dialog.rs`), and
+//! each opening its dialog (`move_dialog.rs`, `duplicate.rs`, `delete.rs`), and
 //! what they share: the context they work in and how a finished write shows in the tree, the
 //! page and a toast.
 

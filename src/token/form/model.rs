@@ -1,7 +1,7 @@
 //! The token form as a pure value: what the edit form and the create wizard hold, the rules
 //! checked as the user types (the API's name pattern, at most 5 attributes and 15 segments, no
 //! duplicates), dirty tracking, the request body, and where a server error belongs.
-//! No Leptos here: everything is unit-tested natively (`token_form_tests.rs`).
+//! No Leptos here: everything is unit-tested natively (`model_tests.rs`).
 
 use crate::api::{
     ApiError, AttributeColumn, FolderId, SegmentId, SegmentRef, SegmentSummary, Token, TokenWrite,

@@ -14,7 +14,7 @@ const STRINGS = hostileStrings();
 /** Fields typed into, counted for the closing note. */
 let fieldsTyped = 0;
 
-/** The app's name rule (token_form.rs `name_problem`), to know when its message must show. */
+/** The app's name rule (token/form/model.rs `name_problem`), to know when its message must show. */
 function nameAccepted(text: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_ ]*$/.test(text) && text.trim() !== '' && [...text].length <= 255;
 }

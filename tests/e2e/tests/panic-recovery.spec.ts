@@ -3,7 +3,7 @@
 // The release build has no way to panic on purpose (and must not get one), so the panic half —
 // the hook saving the open form to sessionStorage and showing the recovery screen — is covered
 // by tests/web_recovery.rs in the browser. This spec covers the other half in the real app:
-// the tab reloads with the entry the hook writes (`state/draft_storage.rs`, the same JSON), and
+// the tab reloads with the entry the hook writes (`token/form/draft_storage.rs`, the same JSON), and
 // after connecting again the edit form opens with the draft and a notice, ready to save.
 import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
