@@ -31,7 +31,8 @@ pub fn BrowsePage(
             if let Some(ps) = known {
                 return Ok(ps);
             }
-            session.call(|client| async move { client.parent_segment(&id).await }).await
+            let client = session.connected()?;
+            session.answered(client.parent_segment(&id).await)
         }
     });
     let retry = Callback::new(move |()| parent.refetch());

@@ -21,7 +21,10 @@ pub fn ParentSegmentsPage() -> impl IntoView {
     let list = LocalResource::new(move || async move {
         let result = match session.take_verified_parent_segments() {
             Some(verified) => Ok(verified),
-            None => session.call(|client| async move { client.parent_segments().await }).await,
+            None => match session.connected() {
+                Ok(client) => session.answered(client.parent_segments().await),
+                Err(e) => Err(e),
+            },
         };
         // The one picked next opens without reading it again.
         if let Ok(list) = &result {

@@ -29,7 +29,7 @@ pub fn load_token<V: IntoView + 'static>(
         async move {
             let token = match handed {
                 Some(token) => token,
-                None => session.call(|client| async move { client.token(&id).await }).await?,
+                None => session.answered(session.connected()?.token(&id).await)?,
             };
             // The folder path is extra: without it the page still shows the token.
             let path = match &token.parent_folder_id {

@@ -66,8 +66,8 @@ impl TreeStore {
             return;
         }
         leptos::task::spawn_local(async move {
-            let id = folder.clone();
-            let result = session.call(|client| async move { client.folder_children(&id).await }).await;
+            let Ok(client) = session.connected() else { return };
+            let result = session.answered(client.folder_children(&folder).await);
             let now = now_ms();
             if let (Some(main), Ok(listing)) = (feeds, &result) {
                 main.try_update(|m| {
@@ -240,10 +240,11 @@ impl TreeStore {
     /// the folder's children unless the tree already has them.
     async fn read_folder(&self, id: &FolderId) -> Result<Folder, ApiError> {
         let session = self.session.ok_or(ApiError::Unauthorized)?;
-        let listing = session.call(|client| async move { client.folder_children(id).await }).await?;
+        let client = session.connected()?;
+        let listing = session.answered(client.folder_children(id).await)?;
         let Some(folder) = listing.folder.clone() else {
             // An answer without the folder itself: ask for the folder alone.
-            let folder = session.call(|client| async move { client.folder(id).await }).await?;
+            let folder = session.answered(client.folder(id).await)?;
             self.update(|m| m.cache_folder(folder.clone()));
             return Ok(folder);
         };

@@ -38,14 +38,6 @@ pub(super) struct TokenCtx {
 }
 
 impl TokenCtx {
-    /// Runs one request through the session (a 401 ends it).
-    pub async fn call<T, Fut>(&self, request: impl FnOnce(crate::api::Client) -> Fut) -> Result<T, ApiError>
-    where
-        Fut: std::future::Future<Output = Result<T, ApiError>>,
-    {
-        self.session.call(request).await
-    }
-
     /// Ends the session on a 401, as every API call must.
     pub fn check<T>(&self, result: &Result<T, ApiError>) {
         self.session.check(result);

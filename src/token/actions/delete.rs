@@ -64,8 +64,10 @@ pub(super) fn DeleteDialog(ctx: TokenCtx) -> impl IntoView {
     let action = Action::new_local(move |_: &()| {
         let (id, name) = (id.clone(), name.clone());
         async move {
-            let target = id.clone();
-            let result = ctx.call(|client| async move { delete_token(&client, &target).await }).await;
+            let result = match ctx.session.connected() {
+                Ok(client) => ctx.session.answered(delete_token(&client, &id).await),
+                Err(e) => Err(e),
+            };
             match result {
                 Ok(how) => gone(ctx, &id, &name, how),
                 Err(e) => _ = error.try_set(Some(error_text("The token was not deleted.", &e))),

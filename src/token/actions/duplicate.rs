@@ -63,8 +63,8 @@ fn names_in_use(ctx: TokenCtx) -> RwSignal<Names> {
     let names = RwSignal::new(Names::Loaded(loaded.clone()));
     if let Some(root) = ctx.ps.get_value().root_folder_id {
         leptos::task::spawn_local(async move {
-            let result = ctx.call(|client| async move { client.tokens_under(&root).await }).await;
-            if let Ok(tokens) = result {
+            let Ok(client) = ctx.session.connected() else { return };
+            if let Ok(tokens) = ctx.session.answered(client.tokens_under(&root).await) {
                 names.try_set(Names::All(tokens.into_iter().map(|t| t.name).chain(loaded).collect()));
             }
         });
@@ -118,12 +118,13 @@ fn duplicate_action(
         let (id, new_name, new_description, before) =
             (original_id.clone(), new_name.clone(), new_description.clone(), before.clone());
         async move {
-            let original = id.clone();
-            let result = ctx
-                .call(|client| async move {
-                    duplicate_token(&client, &original, &new_name, &new_description, &before).await
-                })
-                .await;
+            let result = match ctx.session.connected() {
+                Ok(client) => {
+                    let copy = duplicate_token(&client, &id, &new_name, &new_description, &before).await;
+                    ctx.session.answered(copy)
+                }
+                Err(e) => Err(e),
+            };
             match result {
                 Ok(copy) => opened(ctx, &id, copy),
                 Err(e) => {

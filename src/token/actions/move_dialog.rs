@@ -53,7 +53,10 @@ fn move_action(
     Action::new_local(move |(to, to_name): &(FolderId, String)| {
         let (id, to, to_name, from_name) = (id.clone(), to.clone(), to_name.clone(), from_name.clone());
         async move {
-            let result = ctx.call(|client| async move { move_token(&client, &id, &to).await }).await;
+            let result = match ctx.session.connected() {
+                Ok(client) => ctx.session.answered(move_token(&client, &id, &to).await),
+                Err(e) => Err(e),
+            };
             match result {
                 Ok(moved) => {
                     moved_toast(ctx, &moved, from_name, to_name);
@@ -172,8 +175,10 @@ fn moved_toast(ctx: TokenCtx, moved: &Token, from_name: String, to_name: String)
     let undo = ToastAction::new("Undo", move || {
         let (record, from_name) = (record.clone(), from_name.clone());
         leptos::task::spawn_local(async move {
-            let sent = record.clone();
-            let result = ctx.call(|client| async move { undo_move(&client, &sent).await }).await;
+            let result = match ctx.session.connected() {
+                Ok(client) => ctx.session.answered(undo_move(&client, &record).await),
+                Err(e) => Err(e),
+            };
             match result {
                 Ok(back) => {
                     toasts.show(format!("Moved “{}” back to “{from_name}”.", record.name), None);

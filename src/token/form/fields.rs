@@ -38,11 +38,11 @@ impl FormCtx {
         let ps_cols = ps.clone();
         let columns = LocalResource::new(move || {
             let ps = ps_cols.clone();
-            async move { session.call(|client| async move { client.attributes(&ps).await }).await }
+            async move { session.answered(session.connected()?.attributes(&ps).await) }
         });
         let segments = LocalResource::new(move || {
             let ps = ps.clone();
-            async move { session.call(|client| async move { client.segments(&ps).await }).await }
+            async move { session.answered(session.connected()?.segments(&ps).await) }
         });
         Self {
             form: RwSignal::new(form),
