@@ -5,7 +5,7 @@ use crate::api::{ApiError, Client, Token, TokenId};
 use crate::instance::use_instance;
 use crate::routes::AppRoute;
 use crate::token::actions::bar::{error_text, focus_in_tree, TokenCtx};
-use crate::token::writes::settled;
+use crate::token::writes::unless_unknown;
 use crate::tree::NodeKey;
 use crate::ui::{close_unless_pending, Dialog, DialogFooter};
 use leptos::prelude::*;
@@ -26,10 +26,14 @@ pub(super) async fn delete_token(client: &Client, id: &TokenId) -> Result<Delete
         Err(ApiError::NotFound { .. }) => Ok(Deleted::AlreadyGone),
         Err(e) => Err(e),
     };
-    settled(sent, || async {
-        matches!(client.token(id).await, Err(ApiError::NotFound { .. })).then_some(Ok(Deleted::Now))
-    })
-    .await
+    let error = match unless_unknown(sent) {
+        Ok(answer) => return answer,
+        Err(e) => e,
+    };
+    match client.token(id).await {
+        Err(ApiError::NotFound { .. }) => Ok(Deleted::Now),
+        _ => Err(error),
+    }
 }
 
 /// What the token serves, in words, for the confirmation.

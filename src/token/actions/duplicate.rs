@@ -9,7 +9,7 @@ use crate::token::actions::bar::{error_text, focus_in_tree, TokenCtx};
 use crate::token::actions::ops::{check_name, copy_name, duplicate_write, find_created};
 use crate::token::form::drafts::DialogDraft;
 use crate::token::form::model::NAME_RULE;
-use crate::token::writes::{outcome_unknown, settled};
+use crate::token::writes::{outcome_unknown, unless_unknown};
 use crate::tree::NodeKey;
 use crate::ui::{close_unless_pending, Dialog, DialogFooter};
 use leptos::prelude::*;
@@ -38,12 +38,14 @@ async fn duplicate_token(
     let write = duplicate_write(&current, name, description)
         .ok_or_else(|| ApiError::Decode("the token has no folder".into()))?;
     let folder = write.parent_folder_id.clone();
-    let sent = client.create_token(&write).await;
-    settled(sent, || async {
-        let id = created_meanwhile(client, &folder, name, before).await?;
-        Some(client.token(&id).await)
-    })
-    .await
+    let error = match unless_unknown(client.create_token(&write).await) {
+        Ok(answer) => return answer,
+        Err(e) => e,
+    };
+    match created_meanwhile(client, &folder, name, before).await {
+        Some(id) => client.token(&id).await,
+        None => Err(error),
+    }
 }
 
 async fn created_meanwhile(

@@ -6,7 +6,7 @@ use crate::api::{ApiError, Client, FolderId, Token, TokenId};
 use crate::token::actions::bar::{error_text, show_moved, TokenCtx};
 use crate::token::actions::ops::{move_write, MoveRecord};
 use crate::token::form::drafts::DialogDraft;
-use crate::token::writes::settled;
+use crate::token::writes::unless_unknown;
 use crate::tree::Tree;
 use crate::tree::{NodeKey, TreeModel, TreeStore};
 use crate::ui::toast::ToastAction;
@@ -19,11 +19,14 @@ use leptos::prelude::*;
 pub(super) async fn move_token(client: &Client, id: &TokenId, to: &FolderId) -> Result<Token, ApiError> {
     let current = client.token(id).await?;
     let write = move_write(&current, to).ok_or_else(|| ApiError::Decode("the token has no folder".into()))?;
-    let sent = client.update_token(id, &write).await;
-    settled(sent, || async {
-        client.token(id).await.ok().filter(|t| t.parent_folder_id.as_ref() == Some(to)).map(Ok)
-    })
-    .await
+    let error = match unless_unknown(client.update_token(id, &write).await) {
+        Ok(answer) => return answer,
+        Err(e) => e,
+    };
+    match client.token(id).await {
+        Ok(t) if t.parent_folder_id.as_ref() == Some(to) => Ok(t),
+        _ => Err(error),
+    }
 }
 
 /// The destination picker: a folder tree that starts from what the main tree has loaded (the
@@ -203,14 +206,12 @@ async fn undo_move(client: &Client, record: &MoveRecord) -> Result<Token, ApiErr
         message: "it has been moved again since, so it was left where it is".into(),
         fields: Vec::new(),
     })?;
-    let sent = client.update_token(&record.token, &write).await;
-    settled(sent, || async {
-        client
-            .token(&record.token)
-            .await
-            .ok()
-            .filter(|t| t.parent_folder_id.as_ref() == Some(&record.from))
-            .map(Ok)
-    })
-    .await
+    let error = match unless_unknown(client.update_token(&record.token, &write).await) {
+        Ok(answer) => return answer,
+        Err(e) => e,
+    };
+    match client.token(&record.token).await {
+        Ok(t) if t.parent_folder_id.as_ref() == Some(&record.from) => Ok(t),
+        _ => Err(error),
+    }
 }

@@ -13,12 +13,11 @@ use crate::token::form::fields::{
     field_dom_id, focus_soon, ConfigureFields, FormCtx, FormError, NameFields, SegmentsFields,
 };
 use crate::token::form::model::{Field, FormTab, SaveErrors, TokenForm, MAX_ATTRIBUTES};
-use crate::token::writes::settled;
+use crate::token::writes::unless_unknown;
 use crate::tree::{use_tree, NodeKey};
 use crate::ui::toast::use_toasts;
 use crate::ui::{explain, loaded, Loading, Read};
 use leptos::prelude::*;
-use std::cell::Cell;
 
 /// The message the new token's page shows.
 pub const CREATED_MESSAGE: &str = "Created. Web pages can use the token's UUID once its workflow has run \
@@ -50,24 +49,22 @@ impl Step {
     }
 }
 
-/// Sends the POST. If no answer came (timeout, dropped connection, a 5xx from a proxy), the
-/// token may exist anyway: the folder is read again and a token of that name counts as
-/// created (`true`), so that trying again never makes a duplicate.
+/// Sends the POST. If its outcome is unknown (`token::writes`), the token may exist anyway:
+/// the folder is read again and a token of that name counts as created (`Ok` with `true`), so
+/// that trying again never makes a duplicate; an error says whether the folder was checked.
 async fn create_token(client: &Client, write: &TokenWrite) -> Result<(Token, bool), (ApiError, bool)> {
-    // Whether the folder was read after a POST with an unknown outcome, and whether the token
-    // came from that read (the POST's answer was lost).
-    let (checked, recovered) = (Cell::new(false), Cell::new(false));
-    let sent = client.create_token(write).await;
-    let result = settled(sent, || async {
-        let listing = client.folder_children(&write.parent_folder_id).await.ok()?;
-        checked.set(true);
-        let id = find_created(&listing.children, &write.name, &[])?;
-        let token = client.token(&id).await.ok()?;
-        recovered.set(true);
-        Some(Ok(token))
-    })
-    .await;
-    result.map(|t| (t, recovered.get())).map_err(|e| (e, checked.get()))
+    let error = match unless_unknown(client.create_token(write).await) {
+        Ok(answer) => return answer.map(|t| (t, false)).map_err(|e| (e, false)),
+        Err(e) => e,
+    };
+    let Ok(listing) = client.folder_children(&write.parent_folder_id).await else {
+        return Err((error, false));
+    };
+    let found = find_created(&listing.children, &write.name, &[]);
+    match found {
+        Some(id) => client.token(&id).await.map(|t| (t, true)).map_err(|_| (error, true)),
+        None => Err((error, true)),
+    }
 }
 
 /// Loads the folder's path (breadcrumbs, permission), then shows the wizard.

@@ -14,7 +14,7 @@ use crate::token::form::fields::{
     field_dom_id, focus_soon, ConfigureFields, FormCtx, FormError, NameFields, SegmentsFields,
 };
 use crate::token::form::model::{FormTab, SaveErrors, TokenForm};
-use crate::token::writes::settled;
+use crate::token::writes::unless_unknown;
 use crate::tree::{use_tree, NodeKey, TreeStore};
 use crate::ui::toast::use_toasts;
 use crate::ui::{explain, Loading, TabList, TabPanel};
@@ -41,12 +41,14 @@ async fn save_token(client: &Client, id: &TokenId, write: &TokenWrite, base: Opt
         Ok(current) if current.updated_at.as_deref() != base => return SaveOutcome::Changed(current),
         Ok(_) => {}
     }
-    let sent = client.update_token(id, write).await;
-    let looked =
-        settled(sent, || async { client.token(id).await.ok().filter(|t| write_applied(t, write)).map(Ok) });
-    match looked.await {
-        Ok(token) => SaveOutcome::Saved(token),
-        Err(e) => SaveOutcome::Failed(e),
+    let error = match unless_unknown(client.update_token(id, write).await) {
+        Ok(Ok(token)) => return SaveOutcome::Saved(token),
+        Ok(Err(e)) => return SaveOutcome::Failed(e),
+        Err(e) => e,
+    };
+    match client.token(id).await {
+        Ok(current) if write_applied(&current, write) => SaveOutcome::Saved(current),
+        _ => SaveOutcome::Failed(error),
     }
 }
 
