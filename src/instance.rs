@@ -103,7 +103,7 @@ impl Instance {
 
 /// The instance from context; every app view has one.
 pub fn use_instance() -> Instance {
-    expect_context::<Instance>()
+    crate::context::required::<Instance>("Instance")
 }
 
 /// A fresh id prefix, `ps<6 letters or digits>-`, so that two instances on one page never share

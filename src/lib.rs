@@ -10,6 +10,7 @@ mod app;
 pub mod browse;
 pub mod clock;
 pub mod config;
+mod context;
 pub mod format;
 pub mod instance;
 pub mod mount;

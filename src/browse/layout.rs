@@ -5,7 +5,7 @@ use crate::api::{ApiError, FolderId, ParentSegment, ParentSegmentId};
 use crate::browse::FolderPage;
 use crate::routes::AppRoute;
 use crate::session::AppHeader;
-use crate::session::{use_handoff, use_router, Session};
+use crate::session::{use_handoff, use_router, use_session};
 use crate::token::form::create::CreateTokenPage;
 use crate::token::{TokenEditPage, TokenPage};
 use crate::tree::{NodeKey, TreeModel, TreeStore};
@@ -20,7 +20,7 @@ pub fn BrowsePage(
     /// The parent segment from the URL.
     ps: ParentSegmentId,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     // Opened from the list: it is known already (a Retry or a deep link reads it).
     let known = StoredValue::new(use_handoff().take_parent_segment(&ps));
     let id = ps.clone();
@@ -70,7 +70,7 @@ fn BrowseLayout(
     /// Its root folder: the root's children are the top level of the tree.
     root: FolderId,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let router = use_router();
     let store = TreeStore::new(TreeModel::new(&root), Some(session));
     provide_context(store);

@@ -44,7 +44,7 @@ pub fn ConnectPage(
     config: RuntimeConfig,
 ) -> impl IntoView {
     let inst = use_instance();
-    let session = expect_context::<Session>();
+    let session = crate::session::use_session();
     let region = RwSignal::new(config.region.id().to_owned());
     let base_url = RwSignal::new(config.base_url);
     let timeout_ms = config.timeout_ms;

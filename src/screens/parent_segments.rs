@@ -3,7 +3,7 @@
 use crate::api::ParentSegment;
 use crate::format;
 use crate::routes::AppRoute;
-use crate::session::{use_handoff, Session};
+use crate::session::{use_handoff, use_session};
 use crate::ui::{loaded, Read};
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ const LIST_READ: Read = Read {
 /// The parent segment list: name, population, last updated; each opens its folder tree.
 #[component]
 pub fn ParentSegmentsPage() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let handoff = use_handoff();
     let list = LocalResource::new(move || async move {
         let result = match session.take_verified_parent_segments() {

@@ -166,6 +166,11 @@ impl Session {
     }
 }
 
+/// The session of the calling component's instance (`App` provides it).
+pub fn use_session() -> Session {
+    crate::context::required::<Session>("Session")
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }

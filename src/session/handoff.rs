@@ -99,7 +99,7 @@ impl Handoff {
 
 /// The hand-overs from context (`App` provides them).
 pub fn use_handoff() -> Handoff {
-    expect_context::<Handoff>()
+    crate::context::required::<Handoff>("Handoff")
 }
 
 #[cfg(test)]

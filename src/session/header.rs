@@ -1,7 +1,7 @@
 //! The header of every connected screen: product name, the parent segment, "Disconnect".
 
 use crate::routes::AppRoute;
-use crate::session::{use_router, Session};
+use crate::session::{use_router, use_session};
 use leptos::prelude::*;
 
 /// The app header. "Disconnect" forgets the key (memory and sessionStorage) and the page.
@@ -11,7 +11,7 @@ pub fn AppHeader(
     #[prop(optional, into)]
     parent_segment: Option<Signal<String>>,
 ) -> impl IntoView {
-    let (session, router) = (expect_context::<Session>(), use_router());
+    let (session, router) = (use_session(), use_router());
     let disconnect = move |_| {
         router.navigate(&AppRoute::ParentSegments);
         session.disconnect();

@@ -6,7 +6,7 @@ pub mod header;
 pub mod leave_guard;
 pub mod router;
 
-pub use connection::{Credentials, Session};
+pub use connection::{use_session, Credentials, Session};
 pub use handoff::{use_handoff, Handoff};
 pub use header::AppHeader;
 pub use leave_guard::LeaveGuard;

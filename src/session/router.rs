@@ -195,7 +195,7 @@ pub fn guard_unsaved(dirty: Signal<bool>) {
 
 /// The router from context (`App` provides it; component tests of guarded pages do too).
 pub fn use_router() -> Router {
-    expect_context::<Router>()
+    crate::context::required::<Router>("Router")
 }
 
 /// With memory history, a plain click on an in-app link (`#/…`) inside the instance is followed

@@ -2,7 +2,7 @@
 //! for the breadcrumbs, the tree opened down to it, and the loading, not-found and error views.
 
 use crate::api::{ApiError, Folder, Token, TokenId};
-use crate::session::{use_handoff, Session};
+use crate::session::{use_handoff, use_session};
 use crate::tree::{use_tree, NodeKey};
 use crate::ui::Read;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn load_token<V: IntoView + 'static>(
     token: TokenId,
     loaded: impl Fn(Token, Vec<Folder>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let store = use_tree();
     let handoff = use_handoff();
     let data = LocalResource::new(move || {

@@ -266,5 +266,5 @@ fn adopt_listing(m: &mut TreeModel, folder: &FolderId, listing: &FolderListing) 
 
 /// The tree store from context: the browse layout provides it to every page in it.
 pub fn use_tree() -> TreeStore {
-    expect_context::<TreeStore>()
+    crate::context::required::<TreeStore>("TreeStore")
 }

@@ -92,7 +92,7 @@ impl Toasts {
 
 /// The toasts from context: the browse layout provides them to every page in it.
 pub fn use_toasts() -> Toasts {
-    expect_context::<Toasts>()
+    crate::context::required::<Toasts>("Toasts")
 }
 
 /// Where toasts appear: a `role="status"` region (polite) holding each message with its

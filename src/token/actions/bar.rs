@@ -98,7 +98,7 @@ pub fn TokenActions(
     let kept = StoredValue::new(kept);
     let ctx = TokenCtx {
         ps: StoredValue::new(ps),
-        session: expect_context::<Session>(),
+        session: crate::session::use_session(),
         store: use_tree(),
         router: use_router(),
         toasts: use_toasts(),

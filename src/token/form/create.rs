@@ -6,7 +6,7 @@ use crate::api::{ApiError, Client, Folder, FolderId, ParentSegment, ParentSegmen
 use crate::browse::Breadcrumbs;
 use crate::routes::AppRoute;
 use crate::session::leave_guard::LeaveGuard;
-use crate::session::{use_handoff, use_router, Session};
+use crate::session::{use_handoff, use_router, use_session};
 use crate::token::actions::ops::find_created;
 use crate::token::form::drafts::{create_key, use_drafts, Draft};
 use crate::token::form::fields::{
@@ -246,7 +246,7 @@ fn create_action(
     ps: ParentSegmentId,
     folder_ids: Vec<FolderId>,
 ) -> Action<TokenWrite, ()> {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let (router, store, toasts, handoff) = (use_router(), use_tree(), use_toasts(), use_handoff());
     let folder_ids = StoredValue::new(folder_ids);
     Action::new_local(move |write: &TokenWrite| {

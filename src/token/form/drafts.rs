@@ -183,7 +183,7 @@ impl Drafts {
 
 /// The drafts of the calling component's instance.
 pub fn use_drafts() -> Drafts {
-    expect_context::<Drafts>()
+    crate::context::required::<Drafts>("Drafts")
 }
 
 #[cfg(test)]

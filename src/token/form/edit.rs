@@ -7,7 +7,7 @@ use crate::browse::Breadcrumbs;
 use crate::format;
 use crate::routes::AppRoute;
 use crate::session::leave_guard::LeaveGuard;
-use crate::session::{use_handoff, use_router, Session};
+use crate::session::{use_handoff, use_router, use_session};
 use crate::token::actions::ops::write_applied;
 use crate::token::form::drafts::{edit_key, use_drafts, Draft};
 use crate::token::form::fields::{
@@ -254,7 +254,7 @@ fn save_action(
     id: TokenId,
     after_save: Callback<()>,
 ) -> Action<(TokenWrite, Option<String>), ()> {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let (store, toasts, handoff) = (use_tree(), use_toasts(), use_handoff());
     Action::new_local(move |(write, at): &(TokenWrite, Option<String>)| {
         let (write, at, id) = (write.clone(), at.clone(), id.clone());

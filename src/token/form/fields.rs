@@ -4,7 +4,7 @@
 use crate::api::{ApiError, AttributeColumn, ParentSegmentId, SegmentId, SegmentRef, SegmentSummary};
 use crate::format;
 use crate::instance::{use_instance, Instance};
-use crate::session::Session;
+use crate::session::use_session;
 use crate::token::form::model::{
     attribute_options, key_options, segment_label, segment_ref, Field, SaveErrors, TokenForm, MAX_ATTRIBUTES,
     MAX_SEGMENTS, NAME_RULE,
@@ -34,7 +34,7 @@ pub struct FormCtx {
 impl FormCtx {
     /// A form holding `form`, with the pickers' data loaded for parent segment `ps`.
     pub fn new(ps: ParentSegmentId, form: TokenForm) -> Self {
-        let session = expect_context::<Session>();
+        let session = use_session();
         let ps_cols = ps.clone();
         let columns = LocalResource::new(move || {
             let ps = ps_cols.clone();
