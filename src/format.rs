@@ -14,6 +14,13 @@ pub fn population(n: Option<u64>) -> String {
     out
 }
 
+/// A CSS length in pixels to the hundredth (`1234.5` → `"1234.50px"`), formatted as integers:
+/// `{}` on an `f64` would ship the float formatter (about 10 KB of wasm) for two style values.
+pub fn px(length: f64) -> String {
+    let hundredths = (length.max(0.0) * 100.0).round() as u64;
+    format!("{}.{:02}px", hundredths / 100, hundredths % 100)
+}
+
 /// An RFC 3339 timestamp shown compactly (`2024-05-01T12:34:56.000Z` → `2024-05-01 12:34 UTC`).
 /// Anything else is shown as received rather than hidden: a strange value is still information.
 pub fn timestamp(raw: &str) -> String {
@@ -41,6 +48,15 @@ pub fn optional_timestamp(raw: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pixels_to_the_hundredth() {
+        assert_eq!(px(0.0), "0.00px");
+        assert_eq!(px(32.0 * 5000.0), "160000.00px");
+        assert_eq!(px(3.0 * 33.333), "100.00px");
+        assert_eq!(px(12.345), "12.35px");
+        assert_eq!(px(-4.0), "0.00px", "a spacer is never negative");
+    }
 
     #[test]
     fn groups_thousands() {

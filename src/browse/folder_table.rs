@@ -83,7 +83,7 @@ pub fn FolderTable(store: TreeStore, folder: FolderId, ps: ParentSegmentId) -> i
             (n > 0).then(|| {
                 view! {
                     <tr class="table-spacer" aria-hidden="true">
-                        <td colspan="3" style:height=move || format!("{}px", n as f64 * row_px.get())></td>
+                        <td colspan="3" style:height=move || crate::format::px(n as f64 * row_px.get())></td>
                     </tr>
                 }
             })

@@ -150,7 +150,7 @@ pub(super) fn piece_view(ctx: TreeCtx, piece: Piece, level: u32) -> AnyView {
             let row_px = ctx.row_px;
             // A CSSOM property, not a style attribute: allowed by the strict CSP.
             view! {
-                <li role="none" class="tree-spacer" aria-hidden="true" style:height=move || format!("{}px", rows as f64 * row_px.get())></li>
+                <li role="none" class="tree-spacer" aria-hidden="true" style:height=move || crate::format::px(rows as f64 * row_px.get())></li>
             }
             .into_any()
         }
