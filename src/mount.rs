@@ -61,7 +61,7 @@ impl Mounted {
     pub fn unmount(self) {}
 }
 
-/// Mounts an instance into `root` (emptied first by nothing: the app appends its nodes).
+/// Mounts an instance into `root`: the app appends its nodes there and touches nothing else.
 pub fn mount(root: HtmlElement, options: MountOptions) -> Mounted {
     recovery::install();
     let element: web_sys::Element = root.clone().unchecked_into();
