@@ -48,8 +48,7 @@ impl Instance {
     }
 
     fn push_id(&self, out: &mut String, local: &str) {
-        self.prefix.try_with_value(|p| out.push_str(p));
-        out.push_str(local);
+        self.prefix.try_with_value(|p| push_prefixed(out, p, local));
     }
 
     /// A local id no other caller in this instance gets: `what-N`.
@@ -90,6 +89,14 @@ impl Instance {
         }
     }
 
+    /// Focuses `local` on the next frame: after a tab, step or list has been shown (an element
+    /// in a hidden panel cannot take focus yet).
+    pub fn focus_next_frame(&self, local: &str) {
+        let this = *self;
+        let local = local.to_owned();
+        request_animation_frame(move || _ = this.focus(&local));
+    }
+
     /// The focused element as seen from this instance: inside a shadow root the document only
     /// knows the host, so ask the root's own tree (shadow root or document).
     pub fn active_element(&self) -> Option<Element> {
@@ -104,6 +111,12 @@ impl Instance {
 /// The instance from context; every app view has one.
 pub fn use_instance() -> Instance {
     crate::context::required::<Instance>("Instance")
+}
+
+/// The one rule for a DOM id: the instance's prefix, then the local id.
+pub fn push_prefixed(out: &mut String, prefix: &str, local: &str) {
+    out.push_str(prefix);
+    out.push_str(local);
 }
 
 /// A fresh id prefix, `ps<6 letters or digits>-`, so that two instances on one page never share

@@ -4,7 +4,7 @@
 //! listeners and timers go when its [`Mounted`] is dropped or [`Mounted::unmount`]ed.
 
 use crate::app::App;
-use crate::instance::{random_prefix, Instance};
+use crate::instance::{push_prefixed, random_prefix, Instance};
 use crate::recovery::{self, CrashTarget};
 use crate::routes::AppRoute;
 use crate::session::History;
@@ -54,7 +54,9 @@ pub struct Mounted {
 impl Mounted {
     /// The DOM id prefix of this instance.
     pub fn id(&self, local: &str) -> String {
-        format!("{}{local}", self.id_prefix)
+        let mut id = String::new();
+        push_prefixed(&mut id, &self.id_prefix, local);
+        id
     }
 
     /// Removes every node, listener and timer of the instance.

@@ -10,7 +10,7 @@ use crate::session::{use_handoff, use_router, use_session};
 use crate::token::actions::ops::find_created;
 use crate::token::form::drafts::{create_key, use_drafts, Draft};
 use crate::token::form::fields::{
-    field_dom_id, focus_soon, ConfigureFields, FormCtx, FormError, NameFields, SegmentsFields,
+    field_dom_id, ConfigureFields, FormCtx, FormError, NameFields, SegmentsFields,
 };
 use crate::token::form::model::{Field, FormTab, SaveErrors, TokenForm, MAX_ATTRIBUTES};
 use crate::token::writes::unless_unknown;
@@ -107,7 +107,7 @@ impl WizardState {
     /// Shows step `to`, with focus on its heading.
     fn go(self, to: Step) {
         self.step.set(to);
-        focus_soon(self.ctx.instance, "create-step-heading");
+        self.ctx.instance.focus_next_frame("create-step-heading");
     }
 
     /// Checks the fields of the steps up to `upto`; shows and focuses the first problem.
@@ -117,7 +117,7 @@ impl WizardState {
         match problems.into_iter().map(|(f, _)| f).find(|f| Step::of(*f) <= upto) {
             Some(field) => {
                 self.step.set(Step::of(field));
-                focus_soon(self.ctx.instance, field_dom_id(field));
+                self.ctx.instance.focus_next_frame(field_dom_id(field));
                 false
             }
             None => true,
@@ -139,7 +139,7 @@ impl WizardState {
             None => "create-error",
         };
         self.ctx.server.try_set(errors);
-        focus_soon(self.ctx.instance, target);
+        self.ctx.instance.focus_next_frame(target);
     }
 }
 

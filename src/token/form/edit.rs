@@ -11,7 +11,7 @@ use crate::session::{use_handoff, use_router, use_session};
 use crate::token::actions::ops::write_applied;
 use crate::token::form::drafts::{edit_key, use_drafts, Draft};
 use crate::token::form::fields::{
-    field_dom_id, focus_soon, ConfigureFields, FormCtx, FormError, NameFields, SegmentsFields,
+    field_dom_id, ConfigureFields, FormCtx, FormError, NameFields, SegmentsFields,
 };
 use crate::token::form::model::{FormTab, SaveErrors, TokenForm};
 use crate::token::writes::unless_unknown;
@@ -101,7 +101,7 @@ impl EditState {
         }
         let target = errors.fields.first().map_or("edit-error", |(f, _)| field_dom_id(*f));
         self.ctx.server.try_set(errors);
-        focus_soon(self.ctx.instance, target);
+        self.ctx.instance.focus_next_frame(target);
     }
 
     /// Takes the server's current version (the conflict's Reload): the form starts over from it.
@@ -117,7 +117,7 @@ impl EditState {
         self.ctx.server.set(SaveErrors::default());
         self.ctx.show_problems.set(false);
         self.conflict.set(None);
-        focus_soon(self.ctx.instance, "token-edit-tab-0");
+        self.ctx.instance.focus_next_frame("token-edit-tab-0");
     }
 }
 
@@ -164,7 +164,7 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
         ctx.show_problems.set(true);
         if let Some((field, _)) = ctx.form.with_untracked(TokenForm::problems).into_iter().next() {
             state.tab.set(tab_index(field.tab()));
-            focus_soon(ctx.instance, field_dom_id(field));
+            ctx.instance.focus_next_frame(field_dom_id(field));
             return;
         }
         ctx.server.set(SaveErrors::default());
@@ -270,7 +270,7 @@ fn save_action(
                 }
                 SaveOutcome::Changed(current) => {
                     state.conflict.try_set(Some(current));
-                    focus_soon(state.ctx.instance, "edit-conflict");
+                    state.ctx.instance.focus_next_frame("edit-conflict");
                 }
                 SaveOutcome::Failed(error) => {
                     session.check(&Err::<(), _>(error.clone()));

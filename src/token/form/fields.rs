@@ -85,12 +85,6 @@ pub fn field_dom_id(field: Field) -> &'static str {
     }
 }
 
-/// Focuses the element with local id `id` on the next frame (after a tab or step has been
-/// shown: an element in a hidden panel cannot take focus yet).
-pub fn focus_soon(instance: Instance, id: &'static str) {
-    request_animation_frame(move || _ = instance.focus(id));
-}
-
 /// `aria-describedby` for a field: its hint(s) and, when shown, its message.
 fn described(ids: &'static str, error_id: &'static str, has_error: bool) -> String {
     if has_error {
@@ -470,11 +464,8 @@ fn focus_after_removal(
     len_before: usize,
     fallback: &'static str,
 ) {
-    let target = if len_before > 1 { Some(i.min(len_before - 2)) } else { None };
-    request_animation_frame(move || {
-        _ = match target {
-            Some(j) => instance.focus(&format!("{prefix}-{j}")),
-            None => instance.focus(fallback),
-        };
-    });
+    match len_before {
+        0 | 1 => instance.focus_next_frame(fallback),
+        _ => instance.focus_next_frame(&format!("{prefix}-{}", i.min(len_before - 2))),
+    }
 }
