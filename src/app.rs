@@ -1,14 +1,11 @@
-//! The root component: provides the session, the router and the hand-overs of one instance,
-//! and picks the screen. The instance itself (root, ids, drafts) comes from `crate::mount`.
+//! The root component: provides the hand-overs of one instance and picks the screen. The
+//! instance itself (root, ids, drafts, session, router) comes from `crate::mount`.
 
 use crate::browse::BrowsePage;
 use crate::config::RuntimeConfig;
-use crate::instance::use_instance;
 use crate::routes::AppRoute;
-use crate::screens::{ConnectPage, NotFoundPage, ParentSegmentsPage};
-use crate::session::router::follow_links_in_memory;
-use crate::session::{Handoff, History, Router, Session};
-use crate::token::form::drafts::use_drafts;
+use crate::screens::{ConnectPage, HostRefusedPage, NotFoundPage, ParentSegmentsPage};
+use crate::session::{use_router, use_session, Handoff};
 use crate::ui::Loading;
 use leptos::prelude::*;
 
@@ -22,20 +19,10 @@ enum Screen {
 
 /// The whole app, inside an instance made by `crate::mount`.
 #[component]
-pub fn App(
-    /// Where the route lives: the URL hash (standalone) or memory (embedded).
-    history: History,
-    /// The first route with memory history (the hash names it otherwise).
-    start: AppRoute,
-) -> impl IntoView {
-    let session = Session::restore(use_drafts());
-    provide_context(session);
+pub fn App() -> impl IntoView {
+    let (session, router) = (use_session(), use_router());
     let handoff = Handoff::new();
     provide_context(handoff);
-    let router = Router::install(history, start);
-    provide_context(router);
-    follow_links_in_memory(use_instance(), router);
-    let config = LocalResource::new(RuntimeConfig::load);
 
     let screen = Memo::new(move |_| match router.route() {
         AppRoute::ParentSegments => Screen::ParentSegments,
@@ -56,16 +43,16 @@ pub fn App(
         Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
         Screen::Browse => parent_segment.get().map(|ps| view! { <BrowsePage ps/> }).into_any(),
     };
+    // Only a standalone page reads its `config.json`: an embedded one was told everything by
+    // its host, and must not ask the host's server for files of ours.
+    let hosted = session.is_hosted();
+    let config = (!hosted).then(|| LocalResource::new(RuntimeConfig::load));
+    let disconnected_view = move || match config.and_then(|c| c.get()) {
+        _ if hosted => view! { <HostRefusedPage/> }.into_any(),
+        Some(config) => view! { <ConnectPage config/> }.into_any(),
+        None => view! { <main class="page narrow"><Loading/></main> }.into_any(),
+    };
     view! {
-        {move || {
-            if connected.get() {
-                connected_view.into_any()
-            } else {
-                match config.get() {
-                    Some(config) => view! { <ConnectPage config/> }.into_any(),
-                    None => view! { <main class="page narrow"><Loading/></main> }.into_any(),
-                }
-            }
-        }}
+        {move || if connected.get() { connected_view.into_any() } else { disconnected_view.into_any() }}
     }
 }

@@ -1,7 +1,11 @@
 //! Runtime defaults from an optional `config.json` next to `index.html`, e.g.
 //! `{"region":"custom","baseUrl":"http://127.0.0.1:8787","timeoutMs":20000}`. It never holds a
 //! key: it only preselects where the connect screen points (and how long a request may take), so
-//! one build serves every deployment.
+//! one build serves every deployment. Two deployments need more:
+//! - behind a same-origin proxy that adds the credential: `{"apiBase":"/cdp-api","auth":"proxy"}`
+//!   (no key is asked, no `Authorization` sent);
+//! - framed by another console: `"embedOrigins":["https://console.example.com"]`, the exact
+//!   origins whose `profiles-studio:authorization` messages are accepted.
 
 use crate::api::Region;
 
@@ -18,11 +22,21 @@ pub struct RuntimeConfig {
     /// `timeoutMs`: the per-request deadline, for hosts behind slow proxies (longer) or tests
     /// of timeouts (shorter). `None`: the client's default (20 s).
     pub timeout_ms: Option<u32>,
+    /// `auth: "proxy"`: the API at `base_url` (a custom region) is a proxy holding the credential.
+    pub proxy: bool,
+    /// `embedOrigins`: the parent pages allowed to hand over a credential to a framed app.
+    pub embed_origins: Vec<String>,
 }
 
 impl Default for RuntimeConfig {
     fn default() -> Self {
-        Self { region: Region::Us, base_url: String::new(), timeout_ms: None }
+        Self {
+            region: Region::Us,
+            base_url: String::new(),
+            timeout_ms: None,
+            proxy: false,
+            embed_origins: vec![],
+        }
     }
 }
 
@@ -37,12 +51,24 @@ impl RuntimeConfig {
         let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) else {
             return Self::default();
         };
-        let region = map.get("region").and_then(|v| v.as_str()).and_then(Region::from_id);
-        let base_url = map
-            .get("baseUrl")
-            .and_then(|v| v.as_str())
-            .filter(|u| is_http_url(u))
-            .map(|u| u.trim().to_owned())
+        let text = |name: &str| map.get(name).and_then(|v| v.as_str()).map(str::trim);
+        // `apiBase` (an http(s) URL or a same-origin path) wins over region and baseUrl.
+        let api_base = text("apiBase").filter(|u| is_api_base(u));
+        let region = match api_base {
+            Some(_) => Some(Region::Custom),
+            None => text("region").and_then(Region::from_id),
+        };
+        let base_url = api_base
+            .or_else(|| text("baseUrl").filter(|u| is_http_url(u)))
+            .map(|u| u.trim_end_matches('/').to_owned())
+            .unwrap_or_default();
+        let proxy = api_base.is_some() && text("auth") == Some("proxy");
+        let embed_origins: Vec<String> = map
+            .get("embedOrigins")
+            .and_then(|v| v.as_array())
+            .map(|list| {
+                list.iter().filter_map(|o| o.as_str()).filter(|o| is_origin(o)).map(str::to_owned).collect()
+            })
             .unwrap_or_default();
         // Independent of the region: a deployment may tune only the deadline.
         let timeout_ms = map
@@ -50,11 +76,12 @@ impl RuntimeConfig {
             .and_then(serde_json::Value::as_u64)
             .and_then(|ms| u32::try_from(ms).ok())
             .filter(|ms| TIMEOUT_MS_RANGE.contains(ms));
+        let fallback = Self { timeout_ms, embed_origins: embed_origins.clone(), ..Self::default() };
         match region {
             // A custom region without a usable URL would leave the user with a broken form.
-            Some(Region::Custom) if base_url.is_empty() => Self { timeout_ms, ..Self::default() },
-            Some(region) => Self { region, base_url, timeout_ms },
-            None => Self { timeout_ms, ..Self::default() },
+            Some(Region::Custom) if base_url.is_empty() => fallback,
+            Some(region) => Self { region, base_url, timeout_ms, proxy, embed_origins },
+            None => fallback,
         }
     }
 
@@ -65,6 +92,18 @@ impl RuntimeConfig {
             None => Self::default(),
         }
     }
+}
+
+/// An absolute http(s) URL, or a path on the page's own origin (a same-origin proxy).
+pub fn is_api_base(base: &str) -> bool {
+    let base = base.trim();
+    is_http_url(base)
+        || (base.starts_with('/') && !base.starts_with("//") && !base.contains(char::is_whitespace))
+}
+
+/// Whether `origin` is an origin exactly as browsers report one (`https://host[:port]`).
+fn is_origin(origin: &str) -> bool {
+    is_http_url(origin) && !origin.trim_start_matches("https://").trim_start_matches("http://").contains('/')
 }
 
 /// Whether `url` looks like an absolute http(s) URL with a host.
@@ -106,7 +145,7 @@ mod tests {
             RuntimeConfig {
                 region: Region::Custom,
                 base_url: "http://127.0.0.1:8787".into(),
-                timeout_ms: None
+                ..RuntimeConfig::default()
             }
         );
     }
@@ -149,6 +188,25 @@ mod tests {
         ] {
             assert_eq!(RuntimeConfig::parse(text), RuntimeConfig::default(), "{text}");
         }
+    }
+
+    #[test]
+    fn proxy_mode_needs_an_api_base() {
+        let c = RuntimeConfig::parse(r#"{"apiBase":"/cdp-api/","auth":"proxy","region":"tokyo"}"#);
+        assert_eq!((c.region, c.base_url.as_str(), c.proxy), (Region::Custom, "/cdp-api", true));
+        // An apiBase alone is a custom base URL that still needs a key.
+        let c = RuntimeConfig::parse(r#"{"apiBase":"https://proxy.example.com"}"#);
+        assert_eq!((c.region, c.proxy), (Region::Custom, false));
+        // "proxy" without a usable apiBase is ignored: the connect screen asks for a key.
+        assert_eq!(RuntimeConfig::parse(r#"{"auth":"proxy","apiBase":"cdp api"}"#), RuntimeConfig::default());
+    }
+
+    #[test]
+    fn embed_origins_are_exact_origins() {
+        let c = RuntimeConfig::parse(
+            r#"{"embedOrigins":["https://console.example.com","http://127.0.0.1:9000","https://x.com/path","*",7]}"#,
+        );
+        assert_eq!(c.embed_origins, ["https://console.example.com", "http://127.0.0.1:9000"]);
     }
 
     #[test]

@@ -4,13 +4,14 @@
 //! connection, the router and what survives a page change; `tree` is the folder tree (pure
 //! model, store, views); `browse` the layout around it and the folder pages; `token` a token's
 //! pages, its form and its actions; `screens` the pages outside a parent segment; `ui` the
-//! generic widgets they are built from.
+//! generic widgets they are built from; `embed` is the API a host page mounts instances with.
 pub mod api;
 mod app;
 pub mod browse;
 pub mod clock;
 pub mod config;
 mod context;
+pub mod embed;
 pub mod format;
 pub mod instance;
 pub mod mount;

@@ -7,23 +7,31 @@ use crate::app::App;
 use crate::instance::{push_prefixed, random_prefix, Instance};
 use crate::recovery::{self, CrashTarget};
 use crate::routes::AppRoute;
-use crate::session::History;
+use crate::session::connection::Access;
+use crate::session::router::follow_links_in_memory;
+use crate::session::{History, Router, Session};
 use crate::token::form::draft_storage;
 use crate::token::form::drafts::{DraftBook, Drafts};
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+/// Called after every route change of an instance (the embedding host's `onNavigate`).
+pub type OnNavigate = Rc<dyn Fn(&AppRoute)>;
+
 /// How an instance is mounted.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct MountOptions {
     pub history: History,
     /// The first route with memory history.
     pub start: AppRoute,
     /// The sessionStorage key under which a crash keeps this instance's open draft.
     pub crash_key: String,
+    /// Where the credential comes from: the connect screen, or the host.
+    pub access: Access,
+    pub on_navigate: Option<OnNavigate>,
 }
 
 impl MountOptions {
@@ -33,18 +41,29 @@ impl MountOptions {
             history: History::Hash,
             start: AppRoute::ParentSegments,
             crash_key: draft_storage::STORAGE_KEY.to_owned(),
+            access: Access::Connect,
+            on_navigate: None,
         }
     }
 
-    /// An instance among others: memory history starting at `start`, a crash key of its own.
+    /// An instance among others: memory history starting at `start`, a crash key of its own,
+    /// and its own connect screen (hosts that hand over a credential set `access`).
     pub fn embedded(start: AppRoute, crash_key: &str) -> Self {
-        Self { history: History::Memory, start, crash_key: crash_key.to_owned() }
+        Self {
+            history: History::Memory,
+            start,
+            crash_key: crash_key.to_owned(),
+            access: Access::Connect,
+            on_navigate: None,
+        }
     }
 }
 
 /// A mounted instance. Dropping it unmounts it.
 pub struct Mounted {
     id_prefix: String,
+    session: Session,
+    router: Router,
     /// Keeps the reactive owner (and with it every signal, effect and listener) alive.
     _handle: Box<dyn std::any::Any>,
     /// Keeps the instance on the panic hook's list.
@@ -59,8 +78,29 @@ impl Mounted {
         id
     }
 
-    /// Removes every node, listener and timer of the instance.
+    /// The current route; `None` once unmounted.
+    pub fn route(&self) -> Option<AppRoute> {
+        self.router.try_route_untracked()
+    }
+
+    /// Goes to `route` as a link inside the instance would (a page with unsaved work asks first).
+    pub fn navigate(&self, route: &AppRoute) {
+        self.router.navigate(route);
+    }
+
+    /// The instance's session (embedding hosts hand over new credentials through it).
+    pub fn session(&self) -> Session {
+        self.session
+    }
+
+    /// Removes every node, listener and timer of the instance, and aborts its requests.
     pub fn unmount(self) {}
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.session.stop();
+    }
 }
 
 /// Mounts an instance into `root`: the app appends its nodes there and touches nothing else.
@@ -76,20 +116,48 @@ pub fn mount(root: HtmlElement, options: MountOptions) -> Mounted {
         drafts: book.clone(),
     });
     recovery::register(&crash);
-    let MountOptions { history, start, crash_key } = options;
+    let MountOptions { history, start, crash_key, access, on_navigate } = options;
     let prefix = id_prefix.clone();
+    let made = Rc::new(Cell::new(None));
+    let made_inside = made.clone();
     let handle = leptos::mount::mount_to(root, move || {
-        provide_context(Instance::with_prefix(element, &prefix));
+        let instance = Instance::with_prefix(element, &prefix);
+        provide_context(instance);
         let drafts = Drafts::new(book, &crash_key);
         provide_context(drafts);
         draft_storage::restore_saved_draft(&crash_key, drafts);
-        view! { <App history start/> }
+        let session = Session::start(drafts, access);
+        provide_context(session);
+        let router = Router::install(history, start);
+        provide_context(router);
+        follow_links_in_memory(instance, router);
+        if let Some(on_navigate) = on_navigate {
+            report_navigation(router, on_navigate);
+        }
+        made_inside.set(Some((session, router)));
+        view! { <App/> }
     });
-    Mounted { id_prefix, _handle: Box::new(handle), _crash: crash }
+    let (session, router) = made.take().expect("mount_to runs its view function at once");
+    Mounted { id_prefix, session, router, _handle: Box::new(handle), _crash: crash }
+}
+
+/// Calls `on_navigate` after every route change (not for the first route: the host chose it).
+fn report_navigation(router: Router, on_navigate: OnNavigate) {
+    Effect::new(move |seen: Option<()>| {
+        let route = router.route();
+        if seen.is_some() {
+            on_navigate(&route);
+        }
+    });
 }
 
 /// The standalone page: the whole body, as `index.html` loads it. Kept for the page's life.
+///
+/// The wasm starts this on every page that loads it, embedding hosts included; only our own
+/// `index.html` marks its body with `data-profiles-studio`, so a host page is left alone.
 pub fn mount_standalone() {
     let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
-    std::mem::forget(mount(body, MountOptions::standalone()));
+    if body.has_attribute("data-profiles-studio") {
+        std::mem::forget(mount(body, MountOptions::standalone()));
+    }
 }

@@ -53,6 +53,13 @@ impl AppRoute {
         }
     }
 
+    /// The route as a path (`/ps/12/tokens/56`): what embedding hosts read and pass back.
+    pub fn path(&self) -> String {
+        let mut href = self.href();
+        href.remove(0);
+        href
+    }
+
     /// The `href` of a link to this route. Ids are digits only, so nothing needs escaping.
     pub fn href(&self) -> String {
         match self {
@@ -138,6 +145,14 @@ mod tests {
         ] {
             assert_eq!(AppRoute::parse(bad), AppRoute::NotFound, "{bad}");
         }
+    }
+
+    #[test]
+    fn paths_are_what_hosts_pass_back() {
+        let token = AppRoute::Token(ps("12"), TokenId::parse("56").unwrap());
+        assert_eq!(token.path(), "/ps/12/tokens/56");
+        assert_eq!(AppRoute::parse(&token.path()), token);
+        assert_eq!(AppRoute::ParentSegments.path(), "/");
     }
 
     #[test]

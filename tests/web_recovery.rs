@@ -9,6 +9,7 @@ use profiles_studio::recovery::{
     after_panic, register, render_screen, show_screen, CrashTarget, DRAFT_KEPT, HEADING, SCREEN_ID,
     WHAT_HAPPENED,
 };
+use profiles_studio::session::connection::Access;
 use profiles_studio::session::Session;
 use profiles_studio::token::form::draft_storage::{self, STORAGE_KEY};
 use profiles_studio::token::form::drafts::{Draft, DraftBook, Drafts};
@@ -160,7 +161,7 @@ fn disconnect_forgets_every_draft_kept_open_or_saved_after_a_crash() {
     let storage = session_storage();
     let owner = Owner::new();
     let (book, drafts) = book(&owner);
-    let session = owner.with(|| Session::restore(drafts));
+    let session = owner.with(|| Session::start(drafts, Access::Connect));
     book.borrow_mut().keep("edit/5001", draft());
     book.borrow_mut().mirror_open("create/1012", Some(draft()));
     storage.set_item(STORAGE_KEY, "{}").unwrap();

@@ -1,21 +1,22 @@
 //! The HTTP client: knows the base URL, the key, the media types; one typed fn per endpoint.
 
 use super::body::token_write_body;
+use super::credential::{header_for, Credential};
 use super::decode;
 use super::error::ApiError;
 use super::errors_decode::error_from_response;
 use super::inflight::{InFlight, Join};
 use super::models::*;
 use super::retry::RetryPolicy;
-use super::secret::authorization_value;
-use super::transport::{self, Outgoing};
+use super::transport::{self, Outgoing, Stop};
 use gloo_net::http::Method;
 use std::sync::Arc;
 
 /// The deadline of every request unless [`Client::with_timeout_ms`] says otherwise.
 pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 
-/// Talks to one CDP API base URL with one API key. Cheap to clone; `Debug` never shows the key.
+/// Talks to one CDP API base URL with one credential. Cheap to clone; `Debug` never shows the
+/// credential.
 ///
 /// Every request has a deadline ([`Client::with_timeout_ms`]). Reads are retried per the
 /// [`RetryPolicy`] (writes never are), and identical reads that overlap in time share one
@@ -24,8 +25,10 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 #[derive(Clone)]
 pub struct Client {
     base_url: Arc<str>,
-    api_key: Option<Arc<str>>,
+    credential: Credential,
     timeout_ms: u32,
+    /// Aborts every request of this client and its clones at once ([`Client::stop`]).
+    stop: Stop,
     retry: RetryPolicy,
     /// GETs in flight by path, with their retries; the key and base URL are the client's own.
     reads: Arc<InFlight<Result<String, ApiError>>>,
@@ -35,7 +38,7 @@ impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.base_url)
-            .field("api_key", &"<redacted>")
+            .field("credential", &"<redacted>")
             .field("timeout_ms", &self.timeout_ms)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
@@ -46,13 +49,27 @@ impl Client {
     /// `base_url` without a trailing slash is fine either way. `api_key: None` sends no
     /// `Authorization` header (a same-origin proxy holds the credential).
     pub fn new(base_url: &str, api_key: Option<String>) -> Self {
+        let credential = api_key.map_or(Credential::None, |key| Credential::ApiKey(key.into()));
+        Self::with_credential(base_url, credential)
+    }
+
+    /// A client that sends `credential` (a relative `base_url` such as `/cdp-api` is resolved
+    /// against the page, as fetch does).
+    pub fn with_credential(base_url: &str, credential: Credential) -> Self {
         Self {
             base_url: base_url.trim_end_matches('/').into(),
-            api_key: api_key.map(Into::into),
+            credential,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            stop: Stop::default(),
             retry: RetryPolicy::default(),
             reads: Arc::default(),
         }
+    }
+
+    /// Aborts every request in flight on this client and its clones, and refuses new ones
+    /// (`Network`): for an instance that is being unmounted.
+    pub fn stop(&self) {
+        self.stop.stop();
     }
 
     /// The same client with another retry policy for reads ([`RetryPolicy::none`]: one request
@@ -76,6 +93,11 @@ impl Client {
     pub fn with_timeout_ms(mut self, timeout_ms: u32) -> Self {
         self.timeout_ms = timeout_ms.max(1);
         self
+    }
+
+    /// Whether requests carry an `Authorization` of ours (not when a proxy adds it).
+    pub fn sends_credential(&self) -> bool {
+        !matches!(self.credential, Credential::None)
     }
 
     pub fn base_url(&self) -> &str {
@@ -177,8 +199,11 @@ impl Client {
     async fn call(&self, method: Method, path: &str, body: Option<String>) -> Result<String, ApiError> {
         let (mut attempt, mut waited_ms) = (0, 0u32);
         loop {
-            let result = self.send_once(method.clone(), path, body.as_deref()).await;
+            let result = self.send_authorized(method.clone(), path, body.as_deref()).await;
             let Err(error) = &result else { return result };
+            if self.stop.stopped() {
+                return result;
+            }
             let random = transport::jitter_random();
             match self.retry.next_delay(&method, attempt, waited_ms, error, random) {
                 Some(delay_ms) => {
@@ -191,30 +216,56 @@ impl Client {
         }
     }
 
-    /// Sends one request and returns the body of a 2xx answer; anything else becomes the
-    /// matching `ApiError`, with the key scrubbed from every message.
-    async fn send_once(&self, method: Method, path: &str, body: Option<&str>) -> Result<String, ApiError> {
+    /// Sends one request with the credential; a host's credential refused with a 401 is asked
+    /// for once more and the request sent again (a refused request did nothing, so even a write
+    /// is safe to repeat). The credential is scrubbed from every message.
+    async fn send_authorized(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&str>,
+    ) -> Result<String, ApiError> {
         let result = async {
-            let authorization = self.api_key.as_deref().map(authorization_value).transpose()?;
-            let url = format!("{}{path}", self.base_url);
-            let outgoing = Outgoing {
-                method,
-                url: &url,
-                authorization: authorization.as_deref(),
-                body,
-                timeout_ms: self.timeout_ms,
-            };
-            let answer = transport::send(outgoing).await?;
-            if (200..300).contains(&answer.status) {
-                Ok(answer.body)
-            } else {
-                Err(error_from_response(answer.status, &answer.body, answer.retry_after.as_deref()))
+            let (authorization, answer) = header_for(&self.credential).await?;
+            let first = self.send_once(method.clone(), path, body, authorization.as_deref()).await;
+            match (&self.credential, &first) {
+                (Credential::Host(host), Err(ApiError::Unauthorized)) => {
+                    let (authorization, _) = host.ask_again(answer).await?;
+                    self.send_once(method, path, body, authorization.as_deref()).await
+                }
+                _ => first,
             }
         }
         .await;
-        match &self.api_key {
-            Some(key) => result.map_err(|e| e.redact(key)),
+        match self.credential.secret() {
+            Some(secret) => result.map_err(|e| e.redact(&secret)),
             None => result,
+        }
+    }
+
+    /// Sends one request and returns the body of a 2xx answer; anything else becomes the
+    /// matching `ApiError`.
+    async fn send_once(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&str>,
+        authorization: Option<&str>,
+    ) -> Result<String, ApiError> {
+        let url = format!("{}{path}", self.base_url);
+        let outgoing = Outgoing {
+            method,
+            url: &url,
+            authorization,
+            body,
+            timeout_ms: self.timeout_ms,
+            stop: &self.stop,
+        };
+        let answer = transport::send(outgoing).await?;
+        if (200..300).contains(&answer.status) {
+            Ok(answer.body)
+        } else {
+            Err(error_from_response(answer.status, &answer.body, answer.retry_after.as_deref()))
         }
     }
 }

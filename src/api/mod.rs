@@ -1,6 +1,7 @@
 //! The typed CDP API client: the only place that knows URLs and JSON.
 mod body;
 mod client;
+mod credential;
 mod decode;
 mod error;
 mod errors_decode;
@@ -21,6 +22,7 @@ mod tests;
 #[cfg(test)]
 pub(crate) use body::token_write_body;
 pub use client::{Client, DEFAULT_TIMEOUT_MS};
+pub use credential::{checked_header, Answer, Ask, Credential, HostCredential};
 pub use error::{ApiError, FieldError};
 pub use models::*;
 pub use region::Region;

@@ -26,7 +26,9 @@ impl Region {
         }
     }
 
+    /// The region of `id`; `eu01` (the host's name, used by the embed options) is `eu`.
     pub fn from_id(id: &str) -> Option<Self> {
+        let id = if id == "eu01" { "eu" } else { id };
         Self::ALL.into_iter().find(|r| r.id() == id)
     }
 

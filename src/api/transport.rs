@@ -3,8 +3,9 @@
 
 use super::error::ApiError;
 use gloo_net::http::{Method, RequestBuilder};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, AbortSignal, ReferrerPolicy, RequestCache, RequestCredentials, Window};
@@ -21,6 +22,47 @@ pub struct Outgoing<'a> {
     pub authorization: Option<&'a str>,
     pub body: Option<&'a str>,
     pub timeout_ms: u32,
+    /// Aborts the request when its client is stopped.
+    pub stop: &'a Stop,
+}
+
+/// One switch for every request of a client and its clones: [`Stop::stop`] aborts those in
+/// flight and refuses new ones. (The controller is made with the first request: natively there
+/// is none.)
+#[derive(Clone)]
+pub struct Stop(Arc<send_wrapper::SendWrapper<StopState>>);
+
+impl Default for Stop {
+    fn default() -> Self {
+        Self(Arc::new(send_wrapper::SendWrapper::new(StopState::default())))
+    }
+}
+
+#[derive(Default)]
+struct StopState {
+    stopped: Cell<bool>,
+    controller: RefCell<Option<AbortController>>,
+}
+
+impl Stop {
+    pub fn stop(&self) {
+        self.0.stopped.set(true);
+        if let Some(controller) = self.0.controller.borrow().as_ref() {
+            controller.abort();
+        }
+    }
+
+    pub fn stopped(&self) -> bool {
+        self.0.stopped.get()
+    }
+
+    fn signal(&self) -> Option<AbortSignal> {
+        let mut controller = self.0.controller.borrow_mut();
+        if controller.is_none() {
+            *controller = AbortController::new().ok();
+        }
+        controller.as_ref().map(AbortController::signal)
+    }
 }
 
 /// What came back, whatever the status. The body is read as text so that HTML or truncated
@@ -39,7 +81,10 @@ pub async fn send(req: Outgoing<'_>) -> Result<Incoming, ApiError> {
     if !cfg!(target_arch = "wasm32") {
         return Err(ApiError::Network("not available natively".to_owned()));
     }
-    let deadline = Deadline::start(req.timeout_ms)?;
+    if req.stop.stopped() {
+        return Err(ApiError::Network("this view was closed".to_owned()));
+    }
+    let deadline = Deadline::start(req.timeout_ms, req.stop.signal())?;
     let mut builder = RequestBuilder::new(req.url)
         .method(req.method)
         .header("Accept", MEDIA_TYPE)
@@ -111,6 +156,8 @@ struct Deadline {
     controller: AbortController,
     fired: Rc<Cell<bool>>,
     timer: Option<Timer>,
+    /// The client's stop signal and the listener that passes its abort on to this request.
+    on_stop: Option<(AbortSignal, Closure<dyn FnMut()>)>,
 }
 
 /// A pending `setTimeout`; the closure must live until the timer fires or is cleared.
@@ -121,7 +168,7 @@ struct Timer {
 }
 
 impl Deadline {
-    fn start(timeout_ms: u32) -> Result<Self, ApiError> {
+    fn start(timeout_ms: u32, stop: Option<AbortSignal>) -> Result<Self, ApiError> {
         let controller = AbortController::new()
             .map_err(|_| ApiError::Network("this browser cannot cancel requests".into()))?;
         let fired = Rc::new(Cell::new(false));
@@ -142,7 +189,13 @@ impl Deadline {
                 .ok()?;
             Some(Timer { window, handle, _on_timeout: on_timeout })
         });
-        Ok(Self { controller, fired, timer })
+        let on_stop = stop.map(|signal| {
+            let c = controller.clone();
+            let on_abort = Closure::<dyn FnMut()>::new(move || c.abort());
+            _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            (signal, on_abort)
+        });
+        Ok(Self { controller, fired, timer, on_stop })
     }
 
     fn signal(&self) -> AbortSignal {
@@ -163,6 +216,9 @@ impl Drop for Deadline {
     fn drop(&mut self) {
         if let Some(timer) = &self.timer {
             timer.window.clear_timeout_with_handle(timer.handle);
+        }
+        if let Some((signal, on_abort)) = &self.on_stop {
+            _ = signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
         }
         // A no-op once the body has been read.
         self.controller.abort();

@@ -1,10 +1,13 @@
 //! The connect screen: region, API key, "Remember in this tab", Connect. Connecting lists the
 //! parent segments once, so a wrong key fails here, plainly, before anything else happens.
+//! Behind a proxy (`config.json`) it asks for nothing (`ProxyConnect`); framed by an allowed
+//! console it also takes the credential that console posts (`session::frame`).
 
-use crate::api::{ApiError, Region};
+use super::proxy_connect::ProxyConnect;
+use crate::api::{ApiError, Client, Credential, Region};
 use crate::config::RuntimeConfig;
 use crate::instance::use_instance;
-use crate::session::{Credentials, Session};
+use crate::session::{frame, Credentials, Session};
 use crate::ui::explain;
 use leptos::prelude::*;
 
@@ -19,19 +22,16 @@ fn validate(c: &Credentials) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// Connecting: the key is verified by listing the parent segments (which the list page then
-/// shows without reading them again).
-fn connect_action(session: Session) -> Action<(Credentials, bool), Result<(), ApiError>> {
-    Action::new_local(move |(creds, remember): &(Credentials, bool)| {
-        let (creds, remember) = (creds.clone(), *remember);
+/// Connecting: the client is verified by listing the parent segments (which the list page then
+/// shows without reading them again); the credentials are stored only if given (remembered).
+pub(super) fn connect_action(
+    session: Session,
+) -> Action<(Client, Option<Credentials>), Result<(), ApiError>> {
+    Action::new_local(move |(client, remember): &(Client, Option<Credentials>)| {
+        let (client, remember) = (client.clone(), remember.clone());
         async move {
-            let client = creds.client().ok_or(ApiError::Validation {
-                status: 0,
-                message: "Check the region and the API key.".into(),
-                fields: vec![],
-            })?;
             let parent_segments = client.parent_segments().await?;
-            session.connect(client, &creds, remember, parent_segments);
+            session.connect(client, remember.as_ref(), parent_segments);
             Ok(())
         }
     })
@@ -43,8 +43,19 @@ pub fn ConnectPage(
     /// Runtime defaults (region, custom base URL).
     config: RuntimeConfig,
 ) -> impl IntoView {
+    if config.proxy {
+        return view! { <ProxyConnect base_url=config.base_url/> }.into_any();
+    }
+    view! { <KeyConnect config/> }.into_any()
+}
+
+/// The key form.
+#[component]
+fn KeyConnect(config: RuntimeConfig) -> impl IntoView {
     let inst = use_instance();
     let session = crate::session::use_session();
+    let framed_endpoint = config_credentials(&config).endpoint();
+    let embed_origins = config.embed_origins;
     let region = RwSignal::new(config.region.id().to_owned());
     let base_url = RwSignal::new(config.base_url);
     let timeout_ms = config.timeout_ms;
@@ -54,6 +65,14 @@ pub fn ConnectPage(
 
     let connect = connect_action(session);
     let pending = connect.pending();
+    // Framed by an allowed console: its credential connects like a typed key, never stored.
+    if let Some(endpoint) = framed_endpoint {
+        frame::accept_credential(embed_origins, move |value| {
+            let client = Client::with_credential(&endpoint, Credential::Header(value.into()));
+            let client = timeout_ms.map_or(client.clone(), |ms| client.with_timeout_ms(ms));
+            connect.dispatch_local((client, None));
+        });
+    }
     let server_error = move || connect.value().get().and_then(Result::err).map(|e| explain(&e));
     let message = Memo::new(move |_| problem.get().or_else(server_error));
     let key_rejected =
@@ -70,11 +89,12 @@ pub fn ConnectPage(
             api_key: api_key.get_untracked(),
             timeout_ms,
         };
-        match validate(&creds) {
+        match validate(&creds).map(|()| creds.client()) {
             Err(p) => problem.set(Some(p.into())),
-            Ok(()) => {
+            Ok(None) => problem.set(Some("Check the region and the API key.".into())),
+            Ok(Some(client)) => {
                 problem.set(None);
-                connect.dispatch_local((creds, remember.get_untracked()));
+                connect.dispatch_local((client, remember.get_untracked().then_some(creds)));
             }
         }
     };
@@ -127,6 +147,16 @@ pub fn ConnectPage(
                 </div>
             </form>
         </main>
+    }
+}
+
+/// Where `config.json` points, as credentials without a key.
+fn config_credentials(config: &RuntimeConfig) -> Credentials {
+    Credentials {
+        region: config.region.id().to_owned(),
+        base_url: config.base_url.clone(),
+        api_key: String::new(),
+        timeout_ms: config.timeout_ms,
     }
 }
 

@@ -1,10 +1,12 @@
-//! The connection: which API, with which key. The key lives in memory; only the user's explicit
-//! "Remember in this tab" copies it to sessionStorage (never localStorage: OWASP ASVS V8).
+//! The connection: which API, with which credential. A typed key lives in memory; only the
+//! user's explicit "Remember in this tab" copies it to sessionStorage (never localStorage: OWASP
+//! ASVS V8). An embedded instance gets its credential from the host and stores nothing.
 
-use crate::api::{ApiError, Client, ParentSegment, Region};
+use crate::api::{ApiError, Client, Credential, HostCredential, ParentSegment, Region};
 use crate::token::form::drafts::{DraftBook, Drafts};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// The sessionStorage entry written only when "Remember in this tab" is checked.
 const STORAGE_KEY: &str = "profiles-studio.session";
@@ -27,7 +29,7 @@ impl Credentials {
         let region = Region::from_id(&self.region)?;
         match region.base_url() {
             Some(url) => Some(url.to_owned()),
-            None => Some(self.base_url.trim().to_owned()).filter(|u| crate::config::is_http_url(u)),
+            None => Some(self.base_url.trim().to_owned()).filter(|u| crate::config::is_api_base(u)),
         }
     }
 
@@ -52,10 +54,27 @@ impl Credentials {
     }
 }
 
+/// How an instance gets its credential.
+#[derive(Clone)]
+pub enum Access {
+    /// The connect screen asks the user for a key, or connects through a proxy that
+    /// `config.json` names (standalone).
+    Connect,
+    /// The embedding host hands the credential over: connected from the start, nothing stored,
+    /// no connect screen. A credential refused even after asking the host again calls
+    /// `on_refused`; the instance then waits for [`Session::use_host_credential`].
+    Host { base_url: String, credential: HostCredential, on_refused: Rc<dyn Fn()> },
+}
+
+/// An embedded session's API base URL and the host's "credential refused" callback.
+type HostLink = (String, Rc<dyn Fn()>);
+
 /// The session of one app instance, provided as context by `App`.
 #[derive(Clone, Copy)]
 pub struct Session {
     client: RwSignal<Option<Client>>,
+    /// The host's link, when embedded.
+    host: StoredValue<Option<HostLink>, LocalStorage>,
     /// The instance's unsaved drafts: Disconnect forgets them, a connect accepts new ones.
     drafts: Drafts,
     /// Why the user is back on the connect screen (a rejected key), shown there once.
@@ -66,11 +85,19 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts disconnected, unless this tab remembered a connection.
-    pub fn restore(drafts: Drafts) -> Self {
-        let client = read_storage().and_then(|c| c.client());
+    /// Standalone: starts disconnected, unless this tab remembered a connection. Embedded:
+    /// connected with the host's credential, and storage is never read.
+    pub fn start(drafts: Drafts, access: Access) -> Self {
+        let (client, host) = match access {
+            Access::Connect => (read_storage().and_then(|c| c.client()), None),
+            Access::Host { base_url, credential, on_refused } => (
+                Some(Client::with_credential(&base_url, Credential::Host(credential))),
+                Some((base_url, on_refused)),
+            ),
+        };
         Self {
             client: RwSignal::new(client),
+            host: StoredValue::new_local(host),
             drafts,
             notice: RwSignal::new(None),
             verified_parent_segments: RwSignal::new(None),
@@ -101,19 +128,40 @@ impl Session {
         self.notice.get()
     }
 
-    /// Keeps a verified client and the parent segments that verified it; stores the
-    /// credentials only when the user asked to.
+    /// Whether the embedding host owns the credential (no connect screen, no Disconnect).
+    pub fn is_hosted(&self) -> bool {
+        self.host.try_with_value(Option::is_some).unwrap_or(false)
+    }
+
+    /// Embedded: the host's new credential (`update({ authorization })`); connects again if it
+    /// was refused, keeping the route and every draft.
+    pub fn use_host_credential(&self, credential: HostCredential) {
+        let Some(base_url) = self.host.try_with_value(|h| h.as_ref().map(|(base, _)| base.clone())).flatten()
+        else {
+            return;
+        };
+        self.drafts.with(DraftBook::accept);
+        self.notice.try_set(None);
+        self.client.try_set(Some(Client::with_credential(&base_url, Credential::Host(credential))));
+    }
+
+    /// Aborts every request in flight: the instance is going away.
+    pub fn stop(&self) {
+        if let Some(client) = self.client.try_get_untracked().flatten() {
+            client.stop();
+        }
+    }
+
+    /// Keeps a verified client and the parent segments that verified it; stores the typed
+    /// credentials only when the user asked to (`remember`), and removes any stored otherwise.
     pub fn connect(
         &self,
         client: Client,
-        credentials: &Credentials,
-        remember: bool,
+        remember: Option<&Credentials>,
         parent_segments: Vec<ParentSegment>,
     ) {
-        if remember {
-            write_storage(Some(&credentials.to_json()));
-        } else {
-            write_storage(None);
+        if !self.is_hosted() {
+            write_storage(remember.map(Credentials::to_json).as_deref());
         }
         self.drafts.with(DraftBook::accept);
         self.notice.set(None);
@@ -130,7 +178,9 @@ impl Session {
     /// Forgets the client, anything stored, and every unsaved draft of this session (the next
     /// person at this tab must not find them).
     pub fn disconnect(&self) {
-        write_storage(None);
+        if !self.is_hosted() {
+            write_storage(None);
+        }
         self.drafts.forget_all();
         self.notice.set(None);
         self.verified_parent_segments.set(None);
@@ -154,14 +204,27 @@ impl Session {
     /// Call with every API result: a 401 ends the session (and clears the stored key) but
     /// leaves the URL alone, so the user returns to the same page after connecting again.
     pub fn check<T>(&self, result: &Result<T, ApiError>) {
-        if matches!(result, Err(ApiError::Unauthorized)) {
-            write_storage(None);
-            self.notice.try_set(Some(
+        if !matches!(result, Err(ApiError::Unauthorized)) {
+            return;
+        }
+        let was_connected = self.client.try_with_untracked(Option::is_some).unwrap_or(false);
+        let on_refused = self.host.try_with_value(|h| h.as_ref().map(|(_, f)| f.clone())).flatten();
+        let notice = match on_refused {
+            Some(_) => {
+                "The console's credential was not accepted (401). Your unsaved changes are kept here \
+                        until it hands over a new one."
+            }
+            None => {
+                write_storage(None);
                 "The API key was not accepted any more (401). Connect again to continue where you were."
-                    .into(),
-            ));
-            self.verified_parent_segments.try_set(None);
-            self.client.try_set(None);
+            }
+        };
+        self.notice.try_set(Some(notice.into()));
+        self.verified_parent_segments.try_set(None);
+        self.client.try_set(None);
+        // Once per refusal, however many requests were refused with it.
+        if let (true, Some(on_refused)) = (was_connected, on_refused) {
+            on_refused();
         }
     }
 }
@@ -179,8 +242,9 @@ fn read_storage() -> Option<Credentials> {
     Credentials::from_json(&storage()?.get_item(STORAGE_KEY).ok().flatten()?)
 }
 
-/// Writes or removes the stored credentials. Failures (storage disabled) are ignored: the
-/// session then simply isn't remembered, which is the safe direction.
+/// Writes or removes the stored credentials (only ever called standalone: an embedded session
+/// never reaches storage). Failures (storage disabled) are ignored: the session then simply
+/// isn't remembered, which is the safe direction.
 fn write_storage(value: Option<&str>) {
     if let Some(s) = storage() {
         _ = match value {

@@ -1,4 +1,6 @@
-//! The header of every connected screen: product name, the parent segment, "Disconnect".
+//! The header of every connected screen: product name, the parent segment, and "Disconnect"
+//! (standalone with a key) or where the proxy is (standalone behind one); an embedded instance's
+//! host owns the login, so it shows neither.
 
 use crate::routes::AppRoute;
 use crate::session::{use_router, use_session};
@@ -16,11 +18,24 @@ pub fn AppHeader(
         router.navigate(&AppRoute::ParentSegments);
         session.disconnect();
     };
+    let end = move || {
+        match session.client() {
+        _ if session.is_hosted() => None,
+        Some(client) if !client.sends_credential() => {
+            let text = format!("Through the proxy at {}", client.base_url());
+            Some(view! { <span class="header-connection">{text}</span> }.into_any())
+        }
+        _ => Some(
+            view! { <button type="button" class="button button-quiet" on:click=disconnect>"Disconnect"</button> }
+                .into_any(),
+        ),
+    }
+    };
     view! {
         <header class="app-header">
             <a class="brand" href=AppRoute::ParentSegments.href()>"Profiles Studio"</a>
             {parent_segment.map(|name| view! { <span class="header-context">{move || name.get()}</span> })}
-            <button type="button" class="button button-quiet" on:click=disconnect>"Disconnect"</button>
+            {end}
         </header>
     }
 }

@@ -1,6 +1,7 @@
 //! The session of one app instance: the connection (credentials and the client), the router,
 //! the hand-overs between pages, the guard on unsaved work, and the header that ends it all.
 pub mod connection;
+pub mod frame;
 pub mod handoff;
 pub mod header;
 pub mod leave_guard;

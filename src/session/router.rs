@@ -131,6 +131,11 @@ impl Router {
         self.route.get()
     }
 
+    /// The current route, untracked; `None` once the instance is gone.
+    pub fn try_route_untracked(&self) -> Option<AppRoute> {
+        self.route.try_get_untracked()
+    }
+
     /// Goes to `route` (a history entry, like following a link).
     pub fn navigate(&self, route: &AppRoute) {
         match self.history {

@@ -2,7 +2,9 @@
 // It behaves like a CDN: no rewrites, short cache for index.html, long for hashed assets,
 // the security headers of ../../README.md, and an optional Content-Security-Policy header.
 // Usage: node serve-static.mjs --dir DIST [--port 0] [--host 127.0.0.1]
-//                              [--config-file PATH] [--csp-file PATH]
+//                              [--config-file PATH] [--csp-file PATH] [--cors ORIGIN|*]
+// --cors adds Access-Control-Allow-Origin to every file, as a CDN does for the embedding module
+// and the assets it loads (module scripts and wasm fetched from another origin need it).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,7 +46,8 @@ function securityHeaders() {
 }
 
 function send(res, status, type, body, extra = {}) {
-  res.writeHead(status, { 'Content-Type': type, ...securityHeaders(), ...extra });
+  const cors = args.cors ? { 'Access-Control-Allow-Origin': args.cors, Vary: 'Origin' } : {};
+  res.writeHead(status, { 'Content-Type': type, ...securityHeaders(), ...cors, ...extra });
   res.end(body);
 }
 
@@ -73,7 +76,9 @@ const server = http.createServer((req, res) => {
   fs.readFile(file, (err, body) => {
     if (err) return send(res, 404, 'text/plain', 'not found');
     const ext = path.extname(file);
-    const cache = ext === '.html' || ext === '.json' ? 'no-cache' : 'public, max-age=31536000, immutable';
+    // Unhashed names (the page, the config, the embedding module) must be revalidated.
+    const unhashed = ext === '.html' || ext === '.json' || pathname.endsWith('/embed/profiles-studio.js');
+    const cache = unhashed ? 'no-cache' : 'public, max-age=31536000, immutable';
     send(res, 200, TYPES[ext] ?? 'application/octet-stream', req.method === 'HEAD' ? undefined : body, {
       'Cache-Control': cache,
     });

@@ -5,10 +5,12 @@ use crate::procs::run;
 use crate::Result;
 use std::process::Command;
 
-/// A release `dist/` (wasm-opt -Oz, hashed file names, SRI on every asset).
+/// A release `dist/` (wasm-opt -Oz, hashed file names, SRI on every asset), with the CSP text
+/// and the embedding module beside it.
 pub fn release() -> Result {
     run(trunk().args(["build", "--release"]))?;
     crate::csp::write_policy(&paths::dist_dir())?;
+    crate::embed::write_module(&paths::dist_dir())?;
     println!("xtask: release build in {}", paths::dist_dir().display());
     Ok(())
 }

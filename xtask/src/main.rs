@@ -8,6 +8,7 @@ mod bench_report;
 mod build;
 mod csp;
 mod demo;
+mod embed;
 mod paths;
 mod procs;
 mod test;

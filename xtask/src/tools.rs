@@ -1,7 +1,7 @@
 //! Installs what the build and the tests need, idempotently, saying what it installs.
 //!
-//! Nothing here downloads a binary from the internet: crates come from crates.io, Chromium from
-//! Debian, wasm-opt from the npm package `binaryen` (Debian's binaryen 108 produces wasm that
+//! Nothing here downloads a binary from the internet: crates come from crates.io, Chromium and
+//! nginx (the proxy and sub-path hosting tests) from Debian, wasm-opt from the npm package `binaryen` (Debian's binaryen 108 produces wasm that
 //! fails to load), the e2e suite's packages from npm with its committed lockfile.
 
 use crate::paths;
@@ -21,7 +21,7 @@ pub fn ensure_all() -> Result {
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
     ensure_wasm_opt()?;
-    ensure_chromium()?;
+    ensure_debian_packages()?;
     Ok(())
 }
 
@@ -68,22 +68,38 @@ fn ensure_wasm_opt() -> Result {
         .arg(format!("binaryen@{BINARYEN_VERSION}")))
 }
 
-fn ensure_chromium() -> Result {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+/// Debian's packages and the file each one installs.
+const DEBIAN_PACKAGES: [(&str, &str); 3] = [
+    ("chromium", "/usr/bin/chromium"),
+    ("chromium-driver", "/usr/bin/chromedriver"),
+    ("nginx", "/usr/sbin/nginx"),
+];
+
+fn ensure_debian_packages() -> Result {
+    let missing: Vec<&str> = DEBIAN_PACKAGES
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    println!("xtask: installing Debian's chromium and chromium-driver");
+    println!("xtask: installing Debian's {}", missing.join(", "));
     let as_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     let apt = |args: &[&str]| {
         let mut cmd = if as_root { Command::new("apt-get") } else { Command::new("sudo") };
         if !as_root {
             cmd.arg("apt-get");
         }
-        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        // RUNLEVEL=1: the package scripts must not start nginx as a system service; the tests
+        // start their own, on loopback ports, with generated configurations.
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive").env("RUNLEVEL", "1");
         run(&mut cmd)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])
+    let mut install = vec!["install", "-y"];
+    install.extend(missing);
+    apt(&install)
 }
 
 /// The e2e suite's npm packages, from the committed lockfile; skipped when already installed.

@@ -4,22 +4,22 @@ use crate::errors::{ApiError, Family};
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::header::AUTHORIZATION;
+use axum::http::HeaderMap;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 pub async fn require_key(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let presented = req
-        .headers()
-        .get(AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("TD1 "))
-        .map(str::trim);
-    let ok = presented.is_some_and(|k| state.api_keys.iter().any(|key| same(key.as_bytes(), k.as_bytes())));
-    if ok {
+    if presented_key(req.headers(), &state.api_keys).is_some() {
         next.run(req).await
     } else {
         ApiError::unauthorized(Family::of(req.uri().path())).into_response()
     }
+}
+
+/// The position of the configured key that `Authorization: TD1 <key>` names, if any.
+pub fn presented_key(headers: &HeaderMap, keys: &[String]) -> Option<usize> {
+    let presented = headers.get(AUTHORIZATION)?.to_str().ok()?.strip_prefix("TD1 ")?.trim();
+    keys.iter().position(|key| same(key.as_bytes(), presented.as_bytes()))
 }
 
 /// Compares without an early exit on the first differing byte (habit: keys are secrets).

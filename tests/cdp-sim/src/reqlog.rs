@@ -1,6 +1,7 @@
 //! The request log (test endpoints): what the app sent, so tests can count writes and check
-//! headers. It records whether `Authorization` was present, never its value; a configured key
-//! found anywhere else (path, query, body) is replaced by `<redacted>` and flagged `keyLeaked`.
+//! headers. It records whether `Authorization` was present and which configured key it named
+//! (its position among the `--api-key`s), never its value; a configured key found anywhere else
+//! (path, query, body) is replaced by `<redacted>` and flagged `keyLeaked`.
 
 use crate::faults::Injected;
 use crate::state::{lock, AppState};
@@ -26,6 +27,8 @@ pub struct Entry {
     pub path: String,
     pub query: Option<String>,
     pub has_authorization: bool,
+    /// Which `--api-key` (0-based) the `Authorization` header presented, if one.
+    pub key_index: Option<usize>,
     pub content_type: Option<String>,
     pub if_match: Option<String>,
     pub origin: Option<String>,
@@ -119,6 +122,7 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
         path,
         query,
         has_authorization: parts.headers.contains_key(header::AUTHORIZATION),
+        key_index: crate::auth::presented_key(&parts.headers, keys),
         content_type: header_str(&parts.headers, header::CONTENT_TYPE),
         if_match: header_str(&parts.headers, header::IF_MATCH),
         origin: header_str(&parts.headers, header::ORIGIN),

@@ -223,8 +223,10 @@ async fn the_request_log_records_calls_but_never_the_key() {
     assert_eq!(log[0]["path"], "/entities/by-folder/1010");
     assert_eq!(log[0]["query"], "depth=2");
     assert_eq!(log[0]["hasAuthorization"], true);
+    assert_eq!(log[0]["keyIndex"], 0, "which configured key, never the key");
     assert_eq!(log[0]["status"], 200);
     assert_eq!(log[1]["hasAuthorization"], false);
+    assert_eq!(log[1]["keyIndex"], serde_json::Value::Null);
     assert_eq!(log[1]["status"], 401);
     assert_eq!(log[2]["method"], "POST");
     assert_eq!(log[2]["body"], body, "parsed JSON body");

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SIM_KEY = '1/e2e0123456789abcdef';
+/** A second user's key, for two embedded instances with different credentials. */
+export const SIM_KEY_2 = '1/e2e-second-user-0123';
 
 export function start(name: string, cmd: string, args: string[], readyPrefix: string): Promise<[ChildProcess, string]> {
   return new Promise((resolve, reject) => {
@@ -40,26 +42,70 @@ export async function startServers(): Promise<() => void> {
   const cspFile = path.join(work, 'csp.txt');
   fs.writeFileSync(cspFile, '');
 
+  const serveStatic = path.join(here, '..', 'serve-static.mjs');
+  // The app as a CDN serves it: with CORS, so that a host on another origin may import it.
   const [app, appUrl] = await start(
     'static server',
     'node',
-    [path.join(here, '..', 'serve-static.mjs'), '--dir', dist, '--port', '0', '--config-file', configFile, '--csp-file', cspFile],
+    [serveStatic, '--dir', dist, '--port', '0', '--config-file', configFile, '--csp-file', cspFile, '--cors', '*'],
+    'serving on ',
+  );
+  // An embedding host console on an origin of its own (tests/embed/host), under its own CSP.
+  const hostConfigFile = path.join(work, 'host-config.json');
+  const hostCspFile = path.join(work, 'host-csp.txt');
+  const hostDir = path.join(here, '..', '..', 'embed', 'host');
+  const [host, hostUrl] = await start(
+    'host server',
+    'node',
+    [serveStatic, '--dir', hostDir, '--port', '0', '--config-file', hostConfigFile, '--csp-file', hostCspFile],
     'serving on ',
   );
   const [sim, simUrl] = await start(
     'cdp-sim',
     simBin,
-    ['--addr', '127.0.0.1:0', '--fixture', 'demo', '--api-key', SIM_KEY, '--allow-origin', appUrl, '--test-endpoints'],
+    ['--addr', '127.0.0.1:0', '--fixture', 'demo', '--api-key', SIM_KEY, '--api-key', SIM_KEY_2]
+      .concat(['--allow-origin', appUrl, '--allow-origin', hostUrl, '--test-endpoints']),
     'cdp-sim listening on ',
   );
   fs.writeFileSync(configFile, JSON.stringify({ region: 'custom', baseUrl: simUrl }));
+  fs.writeFileSync(
+    hostConfigFile,
+    JSON.stringify({ module: `${appUrl}/embed/profiles-studio.js`, apiBase: simUrl, keys: [SIM_KEY, SIM_KEY_2] }),
+  );
+  fs.writeFileSync(hostCspFile, hostPolicy(appUrl, simUrl));
   // The strict policy the build wrote for hosts, with the simulator as one more API origin.
   const policy = fs.readFileSync(path.join(dist, 'content-security-policy.txt'), 'utf8').trim();
   fs.writeFileSync(cspFile, policy.replace("connect-src 'self'", `connect-src 'self' ${simUrl}`));
-  Object.assign(process.env, { APP_URL: appUrl, SIM_URL: simUrl, SIM_KEY, CSP_FILE: cspFile });
+  Object.assign(process.env, {
+    APP_URL: appUrl,
+    SIM_URL: simUrl,
+    SIM_KEY,
+    SIM_KEY_2,
+    CSP_FILE: cspFile,
+    HOST_URL: hostUrl,
+    HOST_CSP_FILE: hostCspFile,
+  });
 
   return () => {
     app.kill();
+    host.kill();
     sim.kill();
   };
+}
+
+/**
+ * The strict policy a host page runs under, exactly as the README gives it: our module, wasm
+ * and stylesheet from the CDN, the API, and nothing inline or evaluated.
+ */
+export function hostPolicy(cdn: string, api: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${cdn} 'wasm-unsafe-eval'`,
+    `style-src 'self' ${cdn}`,
+    `connect-src 'self' ${cdn} ${api}`,
+    "img-src 'self' data:",
+    `frame-src ${cdn}`,
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
 }

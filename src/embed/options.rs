@@ -1,0 +1,120 @@
+//! The embedding host's `mount` options, checked: where the API is, where to start, which
+//! history, which language. Pure (the JS object is read in `embed::mod`), so tested natively.
+
+use crate::api::{ParentSegmentId, Region};
+use crate::routes::AppRoute;
+use crate::session::History;
+
+/// The options as the host wrote them (absent fields are `None`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostOptions {
+    pub region: Option<String>,
+    pub api_base: Option<String>,
+    pub parent_segment_id: Option<String>,
+    pub route: Option<String>,
+    pub history: Option<String>,
+    pub language: Option<String>,
+}
+
+/// What the instance is mounted with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub base_url: String,
+    pub start: AppRoute,
+    pub history: History,
+    pub language: &'static str,
+}
+
+/// The languages an instance speaks; anything else falls back to the first.
+const LANGUAGES: [&str; 1] = ["en"];
+
+/// Checks the options; the error names the option and what was wrong, for the host's console.
+pub fn settings(options: &HostOptions) -> Result<Settings, String> {
+    let base_url = match (options.api_base.as_deref().map(str::trim), options.region.as_deref()) {
+        (Some(base), _) if crate::config::is_api_base(base) => base.trim_end_matches('/').to_owned(),
+        (Some(base), _) => {
+            return Err(format!("apiBase \"{base}\" is neither an http(s) URL nor a path starting with /"))
+        }
+        (None, region) => {
+            let id = region.unwrap_or("us");
+            Region::from_id(id)
+                .and_then(Region::base_url)
+                .ok_or_else(|| format!("region \"{id}\" is not one of us, tokyo, eu01, ap02, ap03"))?
+                .to_owned()
+        }
+    };
+    let start = match (options.route.as_deref(), options.parent_segment_id.as_deref()) {
+        (Some(route), _) => AppRoute::parse(route),
+        (None, Some(id)) => AppRoute::ParentSegment(
+            ParentSegmentId::parse(id.trim())
+                .ok_or_else(|| format!("parentSegmentId \"{id}\" is not an id"))?,
+        ),
+        (None, None) => AppRoute::ParentSegments,
+    };
+    let history = match options.history.as_deref() {
+        None | Some("memory") => History::Memory,
+        Some("hash") => History::Hash,
+        Some(other) => return Err(format!("history \"{other}\" is neither \"memory\" nor \"hash\"")),
+    };
+    let language = options
+        .language
+        .as_deref()
+        .and_then(|l| LANGUAGES.into_iter().find(|known| l.eq_ignore_ascii_case(known)))
+        .unwrap_or(LANGUAGES[0]);
+    Ok(Settings { base_url, start, history, language })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(f: impl FnOnce(&mut HostOptions)) -> Result<Settings, String> {
+        let mut o = HostOptions::default();
+        f(&mut o);
+        settings(&o)
+    }
+
+    #[test]
+    fn defaults_are_us_memory_english_at_the_list() {
+        let s = with(|_| {}).unwrap();
+        assert_eq!(s.base_url, "https://api-cdp.treasuredata.com");
+        assert_eq!((s.start, s.history, s.language), (AppRoute::ParentSegments, History::Memory, "en"));
+    }
+
+    #[test]
+    fn api_base_wins_over_region_and_may_be_a_path() {
+        let s = with(|o| {
+            o.region = Some("tokyo".into());
+            o.api_base = Some("/cdp-api/".into());
+        });
+        assert_eq!(s.unwrap().base_url, "/cdp-api");
+        assert_eq!(
+            with(|o| o.region = Some("eu01".into())).unwrap().base_url,
+            "https://api-cdp.eu01.treasuredata.com"
+        );
+        assert!(with(|o| o.api_base = Some("javascript:alert(1)".into())).unwrap_err().contains("apiBase"));
+        assert!(with(|o| o.api_base = Some("//evil.example".into())).is_err());
+        assert!(with(|o| o.region = Some("mars".into())).unwrap_err().contains("mars"));
+        assert!(with(|o| o.region = Some("custom".into())).is_err());
+    }
+
+    #[test]
+    fn start_route_then_parent_segment() {
+        let s = with(|o| {
+            o.route = Some("/ps/123/tokens/56".into());
+            o.parent_segment_id = Some("9".into());
+        });
+        assert_eq!(s.unwrap().start.path(), "/ps/123/tokens/56");
+        assert_eq!(with(|o| o.parent_segment_id = Some("123".into())).unwrap().start.path(), "/ps/123");
+        assert!(with(|o| o.parent_segment_id = Some("abc".into())).is_err());
+        assert_eq!(with(|o| o.route = Some("/nonsense".into())).unwrap().start, AppRoute::NotFound);
+    }
+
+    #[test]
+    fn history_and_language() {
+        assert_eq!(with(|o| o.history = Some("hash".into())).unwrap().history, History::Hash);
+        assert!(with(|o| o.history = Some("browser".into())).is_err());
+        assert_eq!(with(|o| o.language = Some("EN".into())).unwrap().language, "en");
+        assert_eq!(with(|o| o.language = Some("xx".into())).unwrap().language, "en");
+    }
+}
