@@ -141,11 +141,3 @@ export class Embedded {
     return this.root.getByRole('link', { name: new RegExp(`^${escape(name)}`) });
   }
 }
-
-/** The element focused inside `root`'s shadow root (document.activeElement is only the host). */
-export async function focusedInside(root: Locator): Promise<string> {
-  return root.evaluate((host) => {
-    const el = host.shadowRoot?.activeElement as HTMLElement | null;
-    return el ? `${el.tagName.toLowerCase()} ${el.getAttribute('role') ?? ''} ${(el.textContent ?? '').trim().slice(0, 60)}` : 'none';
-  });
-}
