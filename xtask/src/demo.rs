@@ -7,15 +7,19 @@ use std::time::Duration;
 
 /// The demo's API key: the simulator accepts it, the user types it on the connect screen.
 pub const DEMO_API_KEY: &str = "1/demo0123456789abcdef";
+/// The second user of the example host console (its right-hand instance).
+const DEMO_API_KEY_2: &str = "1/demo-second-user-0123";
 
 pub fn run(args: &[String]) -> Result {
     let app_port = flag(args, "--app-port").unwrap_or(8080);
     let api_port = flag(args, "--api-port").unwrap_or(8787);
+    let host_port = flag(args, "--host-port").unwrap_or(8081);
     tools::ensure_all()?;
     build::release()?;
     let sim = build_simulator()?;
 
     let app_origin = format!("http://127.0.0.1:{app_port}");
+    let host_origin = format!("http://127.0.0.1:{host_port}");
     let (mut _api, api_url) = Service::start(
         "cdp-sim",
         Command::new(&sim)
@@ -26,20 +30,31 @@ pub fn run(args: &[String]) -> Result {
                 "demo",
                 "--api-key",
                 DEMO_API_KEY,
+                "--api-key",
+                DEMO_API_KEY_2,
             ])
-            .args(["--allow-origin", &app_origin, "--allow-origin", &format!("http://localhost:{app_port}")]),
+            .args(["--allow-origin", &app_origin, "--allow-origin", &format!("http://localhost:{app_port}")])
+            .args(["--allow-origin", &host_origin]),
         "cdp-sim listening on ",
         Duration::from_secs(30),
     )?;
     let config = write_config(&api_url)?;
     let (mut app, app_url) = Service::start(
         "app",
-        &mut static_server(&paths::dist_dir(), app_port, &config),
+        static_server(&paths::dist_dir(), app_port, &config).args(["--cors", "*"]),
+        "serving on ",
+        Duration::from_secs(30),
+    )?;
+    let host_config = write_host_config(&app_url, &api_url)?;
+    let (mut _host, host_url) = Service::start(
+        "example host",
+        &mut static_server(&paths::root().join("tests").join("embed").join("host"), host_port, &host_config),
         "serving on ",
         Duration::from_secs(30),
     )?;
     println!();
     println!("  Profiles Studio demo:  {app_url}/");
+    println!("  Example host console:  {host_url}/  (two embedded instances, another origin)");
     println!("  CDP simulator:         {api_url}  (demo data)");
     println!("  API key to connect:    {DEMO_API_KEY}");
     println!();
@@ -74,6 +89,17 @@ fn write_config(api_url: &str) -> Result<std::path::PathBuf> {
     let path = paths::root().join("target").join("demo-config.json");
     let body = format!("{{\"region\":\"custom\",\"baseUrl\":\"{api_url}\"}}\n");
     std::fs::create_dir_all(paths::root().join("target")).map_err(|e| e.to_string())?;
+    std::fs::write(&path, body).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// The example host console's settings: where our module and the API are, and the keys of its
+/// two "signed-in users" (a real console would hold its users' credentials itself).
+fn write_host_config(app_url: &str, api_url: &str) -> Result<std::path::PathBuf> {
+    let path = paths::root().join("target").join("demo-host-config.json");
+    let body = format!(
+        "{{\"module\":\"{app_url}/embed/profiles-studio.js\",\"apiBase\":\"{api_url}\",\"keys\":[\"{DEMO_API_KEY}\",\"{DEMO_API_KEY_2}\"]}}\n"
+    );
     std::fs::write(&path, body).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
 }

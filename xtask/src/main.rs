@@ -19,8 +19,10 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: cargo xtask <task>
 
-  demo [--app-port N] [--api-port N]   install what is missing, build, start the simulator with demo
-                                       data, serve the app, print the URL and the demo API key
+  demo [--app-port N] [--api-port N] [--host-port N]
+                                       install what is missing, build, start the simulator with demo
+                                       data, serve the app and an example host console that embeds
+                                       it (another origin), print the URLs and the demo API key
   test                                 install what is missing, run every test (native, wasm in headless
                                        Chromium, end-to-end)
   build                                release build into dist/ (wasm-opt -Oz, hashed names)

@@ -82,6 +82,7 @@ export async function startServers(): Promise<() => void> {
     SIM_KEY,
     SIM_KEY_2,
     CSP_FILE: cspFile,
+    CONFIG_FILE: configFile,
     HOST_URL: hostUrl,
     HOST_CSP_FILE: hostCspFile,
   });
