@@ -7,6 +7,7 @@ use super::proxy_connect::ProxyConnect;
 use crate::api::{ApiError, Client, Credential, Region};
 use crate::config::RuntimeConfig;
 use crate::instance::use_instance;
+use crate::session::connection::with_timeout;
 use crate::session::{frame, Credentials, Session};
 use crate::ui::explain;
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ pub fn ConnectPage(
     config: RuntimeConfig,
 ) -> impl IntoView {
     if config.proxy {
-        return view! { <ProxyConnect base_url=config.base_url/> }.into_any();
+        return view! { <ProxyConnect base_url=config.base_url timeout_ms=config.timeout_ms/> }.into_any();
     }
     view! { <KeyConnect config/> }.into_any()
 }
@@ -68,8 +69,10 @@ fn KeyConnect(config: RuntimeConfig) -> impl IntoView {
     // Framed by an allowed console: its credential connects like a typed key, never stored.
     if let Some(endpoint) = framed_endpoint {
         frame::accept_credential(embed_origins, move |value| {
-            let client = Client::with_credential(&endpoint, Credential::Header(value.into()));
-            let client = timeout_ms.map_or(client.clone(), |ms| client.with_timeout_ms(ms));
+            let client = with_timeout(
+                Client::with_credential(&endpoint, Credential::Header(value.into())),
+                timeout_ms,
+            );
             connect.dispatch_local((client, None));
         });
     }

@@ -4,16 +4,17 @@
 
 use super::connect::connect_action;
 use crate::api::{ApiError, Client, Credential};
+use crate::session::connection::with_timeout;
 use crate::session::use_session;
 use crate::ui::explain;
 use leptos::prelude::*;
 
 /// Connects through the proxy at `base_url` on arrival.
 #[component]
-pub fn ProxyConnect(base_url: String) -> impl IntoView {
+pub fn ProxyConnect(base_url: String, timeout_ms: Option<u32>) -> impl IntoView {
     let session = use_session();
     let connect = connect_action(session);
-    let client = Client::with_credential(&base_url, Credential::None);
+    let client = with_timeout(Client::with_credential(&base_url, Credential::None), timeout_ms);
     let again = {
         let client = client.clone();
         move || {

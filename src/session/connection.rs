@@ -37,11 +37,7 @@ impl Credentials {
     pub fn client(&self) -> Option<Client> {
         let key = self.api_key.trim();
         let url = self.endpoint().filter(|_| !key.is_empty())?;
-        let client = Client::new(&url, Some(key.to_owned()));
-        Some(match self.timeout_ms {
-            Some(ms) => client.with_timeout_ms(ms),
-            None => client,
-        })
+        Some(with_timeout(Client::new(&url, Some(key.to_owned())), self.timeout_ms))
     }
 
     /// Reads what `to_json` wrote; anything else (tampered, old format) is ignored.
@@ -51,6 +47,14 @@ impl Credentials {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The client with `config.json`'s deadline (`timeoutMs`), if it sets one.
+pub fn with_timeout(client: Client, timeout_ms: Option<u32>) -> Client {
+    match timeout_ms {
+        Some(ms) => client.with_timeout_ms(ms),
+        None => client,
     }
 }
 

@@ -15,6 +15,7 @@ test('mount(): open a token, Edit + Save, Move, Duplicate, Delete by mouse; the 
   // No connect screen: the host handed the credential over.
   await expect(app.tree).toBeVisible();
   await expect(root.getByRole('button', { name: 'Connect' })).toHaveCount(0);
+  await expect(root.locator('.ps-app'), 'screen readers pronounce it as English').toHaveAttribute('lang', 'en');
   await app.openToken(['Web Personalization', 'Cart Recovery'], 'Cart_Recovery_Banner');
   expect(await studioRoute(page, 'slot-a')).toBe('/ps/101/tokens/5002');
 

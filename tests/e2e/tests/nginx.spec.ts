@@ -52,6 +52,25 @@ test('under a sub-path a deep link survives a reload, with the right types and c
   }
 });
 
+test('embedded on the proxy\'s origin without an authorization option: nothing sent, the proxy adds it', async ({ page }) => {
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/cdp-api/')) sent.push(r.headers()['authorization'] ?? 'none');
+  });
+  // Any page of the proxy's origin will do as the host (nginx's own 404 page here).
+  await page.goto(`${nginx.url}/host-page`);
+  await page.evaluate(async (module) => {
+    const { mount } = await import(module);
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    (window as any).__studio = await mount(slot, { apiBase: '/cdp-api', parentSegmentId: '101' });
+  }, `${nginx.url}${APP}embed/profiles-studio.js`);
+  await expect(page.getByRole('navigation', { name: 'Folders' }).getByRole('tree')).toBeVisible();
+  expect(sent.length).toBeGreaterThan(0);
+  expect(new Set(sent)).toEqual(new Set(['none']));
+  expect((await sim.requests()).every((r: any) => r.keyIndex === 0)).toBe(true);
+});
+
 test('the README shows the configuration these tests run, verbatim', () => {
   const readme = fs.readFileSync(path.join(path.dirname(CONF), '..', '..', '..', 'README.md'), 'utf8');
   expect(readme).toContain(fs.readFileSync(CONF, 'utf8').trim());
