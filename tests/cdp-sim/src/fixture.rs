@@ -43,6 +43,25 @@ pub struct Fixture {
     pub predictive_segments: Vec<PredictiveSegment>,
     #[serde(default)]
     pub tokens: Vec<Token>,
+    /// The customers that Profiles API lookups find.
+    #[serde(default)]
+    pub profiles: Vec<Profile>,
+}
+
+/// One customer of a parent segment, as the Profiles API sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Profile {
+    /// The parent segment (`audienceId` in lookup answers).
+    pub audience_id: String,
+    /// Key column → value (`td_client_id`, `email`, …; `td_global_id` comes from a cookie).
+    pub keys: std::collections::BTreeMap<String, String>,
+    /// The segments the profile is in.
+    #[serde(default)]
+    pub segments: Vec<String>,
+    /// Attribute column → value, as lookups return them.
+    #[serde(default)]
+    pub attributes: serde_json::Map<String, Value>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -98,6 +98,7 @@ pub fn fixture(seed: u64, folders: usize, entities: usize) -> Fixture {
         funnels: Vec::new(),
         predictive_segments: Vec::new(),
         tokens: Vec::new(),
+        profiles: Vec::new(),
     };
     for i in 1..=folders {
         let parent = match i {
@@ -176,7 +177,51 @@ pub fn fixture(seed: u64, folders: usize, entities: usize) -> Fixture {
             fx.segments.push(s);
         }
     }
+    fx.profiles = profiles(&mut rng, &ps_id, &fx.segments);
     fx
+}
+
+/// How many profiles a generated fixture has: enough for lookups that find some segments,
+/// none, or no profile at all (`user-N` for N at or above this).
+pub const PROFILES: usize = 200;
+
+/// Profiles with every key column (`td_client_id` `c-N`, `email`
+/// `user-N@example.com`, `td_global_id` `g-N`), a random tenth of the segments and a value for
+/// every attribute (at most 50 segments each: the API caps the answer near 1 KB).
+fn profiles(rng: &mut Rng, ps_id: &str, segments: &[Segment]) -> Vec<Profile> {
+    (0..PROFILES)
+        .map(|n| {
+            let keys = [
+                ("td_client_id", format!("c-{n}")),
+                ("email", format!("user-{n}@example.com")),
+                ("td_global_id", format!("g-{n}")),
+            ];
+            let attributes = ATTRIBUTES
+                .iter()
+                .map(|(name, kind)| {
+                    let value = match *kind {
+                        "number" => serde_json::json!(rng.below(10_000)),
+                        "boolean" => serde_json::json!(rng.below(2) == 1),
+                        "string_array" => serde_json::json!([rng.pick(&TOPICS)]),
+                        "timestamp" => serde_json::json!(rng.time()),
+                        _ => serde_json::json!(rng.pick(&TOPICS)),
+                    };
+                    ((*name).to_owned(), value)
+                })
+                .collect();
+            Profile {
+                audience_id: ps_id.to_owned(),
+                keys: keys.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+                segments: segments
+                    .iter()
+                    .filter(|_| rng.below(10) == 0)
+                    .take(50)
+                    .map(|s| s.id.clone())
+                    .collect(),
+                attributes,
+            }
+        })
+        .collect()
 }
 
 fn parent_segment(id: &str, seed: u64) -> ParentSegment {

@@ -12,12 +12,14 @@ pub mod errors;
 pub mod faults;
 pub mod fixture;
 pub mod generate;
+pub mod lookup;
 pub mod render;
 pub mod reqlog;
 pub mod routes;
 pub mod state;
 pub mod store;
 pub mod validate;
+pub mod workflow;
 
 use axum::middleware::from_fn_with_state;
 use axum::Router;
@@ -41,18 +43,29 @@ pub struct Config {
     pub test_endpoints: bool,
     /// Overrides the name of the fixture's current user (the API key's owner).
     pub user_name: Option<String>,
+    /// How long a token's workflow runs after a save before lookups see the change.
+    pub workflow_delay: std::time::Duration,
 }
 
 /// The whole HTTP application. Layers, outermost first: CORS (answers preflights itself),
 /// request log, fault injection, then the routes (API routes behind the key check).
 pub fn app(config: Config) -> Router {
-    let state = Arc::new(state::Shared::new(
-        config.fixture,
-        config.user_name,
-        config.api_keys,
-        config.allow_origins,
-        config.test_endpoints,
-    ));
+    apps(config).0
+}
+
+/// The CDP API and the Profiles API (the lookup listener, its own origin as in production),
+/// sharing one store, fault list and request log.
+pub fn apps(config: Config) -> (Router, Router) {
+    let state = Arc::new(state::Shared::new(config));
+    let lookup = lookup::router()
+        .layer(from_fn_with_state(state.clone(), faults::inject))
+        .layer(from_fn_with_state(state.clone(), reqlog::record))
+        .layer(from_fn_with_state(state.clone(), lookup::cors))
+        .with_state(state.clone());
+    (api_app(state), lookup)
+}
+
+fn api_app(state: state::AppState) -> Router {
     let mut router = routes::api().route_layer(from_fn_with_state(state.clone(), auth::require_key));
     if state.test_endpoints {
         router = router.merge(routes::sim());
@@ -63,6 +76,26 @@ pub fn app(config: Config) -> Router {
         .layer(from_fn_with_state(state.clone(), reqlog::record))
         .layer(from_fn_with_state(state.clone(), cors::cors))
         .with_state(state)
+}
+
+/// Both listeners of a simulator running in this process (tests): stop when dropped.
+pub async fn start_both(
+    addr: SocketAddr,
+    lookup_addr: SocketAddr,
+    config: Config,
+) -> std::io::Result<(Running, Running)> {
+    let (api, lookup) = apps(config);
+    Ok((spawn(addr, api).await?, spawn(lookup_addr, lookup).await?))
+}
+
+async fn spawn(addr: SocketAddr, app: Router) -> std::io::Result<Running> {
+    let listener = TcpListener::bind(addr).await?;
+    let addr = listener.local_addr()?;
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(serve(listener, app, async move {
+        let _ = stopped.await;
+    }));
+    Ok(Running { addr, stop: Some(stop) })
 }
 
 /// Serves `app` on `listener` until `shutdown` resolves, then finishes in-flight requests.
@@ -97,11 +130,5 @@ impl Drop for Running {
 
 /// Binds `addr` (port 0 picks a free port) and serves in a background task.
 pub async fn start(addr: SocketAddr, config: Config) -> std::io::Result<Running> {
-    let listener = TcpListener::bind(addr).await?;
-    let addr = listener.local_addr()?;
-    let (stop, stopped) = oneshot::channel::<()>();
-    tokio::spawn(serve(listener, app(config), async move {
-        let _ = stopped.await;
-    }));
-    Ok(Running { addr, stop: Some(stop) })
+    spawn(addr, app(config)).await
 }

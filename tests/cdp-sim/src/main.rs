@@ -28,6 +28,12 @@ struct Args {
     /// Name of the user the API keys belong to (createdBy/updatedBy of writes).
     #[arg(long)]
     user_name: Option<String>,
+    /// Also serve the Profiles API (lookups) here, its own origin as in production.
+    #[arg(long)]
+    lookup_addr: Option<SocketAddr>,
+    /// Seconds a token's workflow runs after a save before lookups see the change.
+    #[arg(long, default_value_t = 60)]
+    workflow_delay_secs: u64,
 }
 
 #[tokio::main]
@@ -50,15 +56,28 @@ async fn run(args: Args) -> Result<(), String> {
         allow_origins: args.allow_origins,
         test_endpoints: args.test_endpoints,
         user_name: args.user_name,
+        workflow_delay: std::time::Duration::from_secs(args.workflow_delay_secs),
     };
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    // Scripts wait for exactly this line; flush so a pipe sees it at once.
-    println!("cdp-sim listening on http://{addr}");
+    let (api, lookup) = cdp_sim::apps(config);
+    let listener = bind(args.addr).await?;
+    let lookup_listener = match args.lookup_addr {
+        Some(addr) => Some(bind(addr).await?),
+        None => None,
+    };
+    // Scripts wait for exactly these lines; flush so a pipe sees them at once.
+    println!("cdp-sim listening on http://{}", listener.local_addr().map_err(|e| e.to_string())?);
+    if let Some(l) = &lookup_listener {
+        println!("cdp-sim lookup listening on http://{}", l.local_addr().map_err(|e| e.to_string())?);
+    }
     std::io::stdout().flush().map_err(|e| e.to_string())?;
-    cdp_sim::serve(listener, cdp_sim::app(config), shutdown_signal()).await.map_err(|e| e.to_string())
+    if let Some(l) = lookup_listener {
+        tokio::spawn(cdp_sim::serve(l, lookup, std::future::pending()));
+    }
+    cdp_sim::serve(listener, api, shutdown_signal()).await.map_err(|e| e.to_string())
+}
+
+async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, String> {
+    tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))
 }
 
 /// Ctrl-C or SIGTERM (what `kill` and test harnesses send).

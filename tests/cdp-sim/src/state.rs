@@ -18,6 +18,8 @@ pub struct Shared {
     pub api_keys: Vec<String>,
     pub allowed_origins: Vec<String>,
     pub test_endpoints: bool,
+    /// How long a token's workflow runs after a save (see `workflow`).
+    pub workflow_delay: std::time::Duration,
 }
 
 /// A panicking handler must not wedge the simulator: keep using the data after a poison.
@@ -26,23 +28,26 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
-    pub fn new(
-        fixture: Fixture,
-        user_name: Option<String>,
-        api_keys: Vec<String>,
-        allowed_origins: Vec<String>,
-        test_endpoints: bool,
-    ) -> Self {
+    pub fn new(config: crate::Config) -> Self {
+        let crate::Config { fixture, api_keys, allow_origins, test_endpoints, user_name, workflow_delay } =
+            config;
         Self {
-            store: Mutex::new(Store::new(&fixture, user_name.as_deref())),
+            store: Mutex::new(Self::fresh_store(&fixture, user_name.as_deref(), workflow_delay)),
             fixture,
             user_name,
             faults: Mutex::new(Faults::default()),
             log: Mutex::new(RequestLog::default()),
             api_keys,
-            allowed_origins,
+            allowed_origins: allow_origins,
             test_endpoints,
+            workflow_delay,
         }
+    }
+
+    fn fresh_store(fixture: &Fixture, user_name: Option<&str>, delay: std::time::Duration) -> Store {
+        let mut store = Store::new(fixture, user_name);
+        store.workflows.delay = delay;
+        store
     }
 
     pub fn store(&self) -> MutexGuard<'_, Store> {
@@ -51,7 +56,7 @@ impl Shared {
 
     /// Back to the fixture as loaded, with an empty log and no faults.
     pub fn reset(&self) {
-        *self.store() = Store::new(&self.fixture, self.user_name.as_deref());
+        *self.store() = Self::fresh_store(&self.fixture, self.user_name.as_deref(), self.workflow_delay);
         lock(&self.faults).clear();
         lock(&self.log).clear();
     }

@@ -2,7 +2,10 @@
 //! Only tokens change at run time (folders and segments are out of the app's scope).
 
 use crate::clock::Clock;
-use crate::fixture::{Fixture, Folder, Funnel, ParentSegment, PredictiveSegment, Segment, Token, User};
+use crate::fixture::{
+    Fixture, Folder, Funnel, ParentSegment, PredictiveSegment, Profile, Segment, Token, User,
+};
+use crate::workflow::{LiveConfig, Workflows};
 use std::collections::{BTreeMap, HashMap};
 
 /// One entry of a folder, in listing order.
@@ -27,6 +30,10 @@ pub struct Store {
     /// Direct children of each folder (funnel stages are nested in their funnel, not listed).
     children: HashMap<u64, Vec<Child>>,
     pub clock: Clock,
+    /// What each token's lookups use (see `workflow`).
+    pub workflows: Workflows,
+    /// The fixture's profiles (what lookups find).
+    pub profiles: Vec<Profile>,
     /// Highest token id handed out, so deleted ids are never reused.
     last_token_id: u64,
 }
@@ -53,8 +60,13 @@ impl Store {
             tokens: fx.tokens.iter().map(|t| (num(&t.id), t.clone())).collect(),
             children: HashMap::new(),
             clock: Clock::default(),
+            workflows: Workflows::default(),
+            profiles: fx.profiles.clone(),
             last_token_id: 0,
         };
+        for t in &fx.tokens {
+            store.workflows.live_now(num(&t.id), LiveConfig::of(t));
+        }
         store.reindex();
         store
     }
@@ -110,12 +122,15 @@ impl Store {
         &self.current_user
     }
 
+    /// Stores a created or updated token; a change to what lookups use starts its workflow.
     pub fn insert_token(&mut self, token: Token) {
+        self.workflows.saved(num(&token.id), LiveConfig::of(&token), std::time::Instant::now());
         self.tokens.insert(num(&token.id), token);
         self.reindex();
     }
 
     pub fn remove_token(&mut self, id: u64) -> Option<Token> {
+        self.workflows.remove(id);
         let t = self.tokens.remove(&id);
         self.reindex();
         t

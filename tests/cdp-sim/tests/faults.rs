@@ -250,6 +250,7 @@ async fn test_endpoints_are_absent_unless_enabled() {
         allow_origins: vec![],
         test_endpoints: false,
         user_name: None,
+        workflow_delay: std::time::Duration::from_secs(60),
     };
     let running = cdp_sim::start("127.0.0.1:0".parse().unwrap(), config).await.unwrap();
     let http = reqwest::Client::new();

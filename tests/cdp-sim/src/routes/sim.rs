@@ -3,7 +3,7 @@
 
 use crate::faults::FaultSpec;
 use crate::state::{lock, AppState};
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -15,6 +15,26 @@ pub fn router() -> Router<AppState> {
         .route("/_sim/requests", get(requests).delete(clear_requests))
         .route("/_sim/reset", post(reset))
         .route("/_sim/faults", get(faults).post(add_fault).delete(clear_faults))
+        .route("/_sim/profiles/{audience_id}", get(profiles))
+        .route("/_sim/tokens/{id}/finish-workflow", post(finish_workflow))
+}
+
+/// The fixture's profiles of a parent segment (key values, segment ids, attributes), so that
+/// tests pick real values instead of hard-coding them.
+async fn profiles(State(state): State<AppState>, Path(audience_id): Path<String>) -> Response {
+    let store = state.store();
+    let list: Vec<_> = store.profiles.iter().filter(|p| p.audience_id == audience_id).cloned().collect();
+    Json(list).into_response()
+}
+
+/// Finishes the token's workflow now: lookups use its latest saved configuration. 404 if
+/// no workflow runs.
+async fn finish_workflow(State(state): State<AppState>, Path(id): Path<u64>) -> StatusCode {
+    if state.store().workflows.finish(id) {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::NOT_FOUND
+    }
 }
 
 async fn requests(State(state): State<AppState>) -> Response {

@@ -28,6 +28,7 @@ pub async fn start_with(fixture: Fixture) -> Sim {
         allow_origins: vec![ORIGIN.to_owned()],
         test_endpoints: true,
         user_name: Some("Test Runner".to_owned()),
+        workflow_delay: std::time::Duration::from_secs(60),
     };
     let running = cdp_sim::start("127.0.0.1:0".parse().unwrap(), config).await.expect("simulator starts");
     Sim { running, http: reqwest::Client::new() }
