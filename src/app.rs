@@ -47,6 +47,11 @@ pub fn App() -> impl IntoView {
     // its host, and must not ask the host's server for files of ours.
     let hosted = session.is_hosted();
     let config = (!hosted).then(|| LocalResource::new(RuntimeConfig::load));
+    Effect::new(move |_| {
+        if let Some(config) = config.and_then(|c| c.get()) {
+            session.set_lookup_base(config.lookup_base);
+        }
+    });
     let disconnected_view = move || match config.and_then(|c| c.get()) {
         _ if hosted => view! { <HostRefusedPage/> }.into_any(),
         Some(config) => view! { <ConnectPage config/> }.into_any(),

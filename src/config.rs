@@ -26,6 +26,8 @@ pub struct RuntimeConfig {
     pub proxy: bool,
     /// `embedOrigins`: the parent pages allowed to hand over a credential to a framed app.
     pub embed_origins: Vec<String>,
+    /// `lookupBase`: the Profiles API host for the lookup tester (else the region's).
+    pub lookup_base: Option<String>,
 }
 
 impl Default for RuntimeConfig {
@@ -36,6 +38,7 @@ impl Default for RuntimeConfig {
             timeout_ms: None,
             proxy: false,
             embed_origins: vec![],
+            lookup_base: None,
         }
     }
 }
@@ -76,11 +79,18 @@ impl RuntimeConfig {
             .and_then(serde_json::Value::as_u64)
             .and_then(|ms| u32::try_from(ms).ok())
             .filter(|ms| TIMEOUT_MS_RANGE.contains(ms));
-        let fallback = Self { timeout_ms, embed_origins: embed_origins.clone(), ..Self::default() };
+        let lookup_base =
+            text("lookupBase").filter(|u| is_api_base(u)).map(|u| u.trim_end_matches('/').to_owned());
+        let fallback = Self {
+            timeout_ms,
+            embed_origins: embed_origins.clone(),
+            lookup_base: lookup_base.clone(),
+            ..Self::default()
+        };
         match region {
             // A custom region without a usable URL would leave the user with a broken form.
             Some(Region::Custom) if base_url.is_empty() => fallback,
-            Some(region) => Self { region, base_url, timeout_ms, proxy, embed_origins },
+            Some(region) => Self { region, base_url, timeout_ms, proxy, embed_origins, lookup_base },
             None => fallback,
         }
     }
@@ -199,6 +209,14 @@ mod tests {
         assert_eq!((c.region, c.proxy), (Region::Custom, false));
         // "proxy" without a usable apiBase is ignored: the connect screen asks for a key.
         assert_eq!(RuntimeConfig::parse(r#"{"auth":"proxy","apiBase":"cdp api"}"#), RuntimeConfig::default());
+    }
+
+    #[test]
+    fn lookup_base_when_usable() {
+        let c =
+            RuntimeConfig::parse(r#"{"region":"custom","baseUrl":"http://h:1","lookupBase":"http://h:2/"}"#);
+        assert_eq!(c.lookup_base.as_deref(), Some("http://h:2"));
+        assert_eq!(RuntimeConfig::parse(r#"{"lookupBase":"nope"}"#).lookup_base, None);
     }
 
     #[test]

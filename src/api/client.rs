@@ -260,6 +260,8 @@ impl Client {
             body,
             timeout_ms: self.timeout_ms,
             stop: &self.stop,
+            accept: transport::MEDIA_TYPE,
+            with_cookies: false,
         };
         let answer = transport::send(outgoing).await?;
         if (200..300).contains(&answer.status) {

@@ -8,6 +8,7 @@ mod errors_decode;
 mod inflight;
 mod jsonapi;
 mod lenient;
+pub mod lookup;
 pub mod models;
 mod region;
 mod retry;

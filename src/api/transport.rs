@@ -24,6 +24,10 @@ pub struct Outgoing<'a> {
     pub timeout_ms: u32,
     /// Aborts the request when its client is stopped.
     pub stop: &'a Stop,
+    /// `MEDIA_TYPE` for the CDP API; lookups ask for plain JSON.
+    pub accept: &'a str,
+    /// Send the browser's cookies (only lookups by `td_global_id` need them; the CDP API never).
+    pub with_cookies: bool,
 }
 
 /// One switch for every request of a client and its clones: [`Stop::stop`] aborts those in
@@ -85,12 +89,13 @@ pub async fn send(req: Outgoing<'_>) -> Result<Incoming, ApiError> {
         return Err(ApiError::Network("this view was closed".to_owned()));
     }
     let deadline = Deadline::start(req.timeout_ms, req.stop.signal())?;
+    let credentials = if req.with_cookies { RequestCredentials::Include } else { RequestCredentials::Omit };
     let mut builder = RequestBuilder::new(req.url)
         .method(req.method)
-        .header("Accept", MEDIA_TYPE)
+        .header("Accept", req.accept)
         // The key travels in a header only: no cookies, no referrer to the API host, and no copy
         // of token data left in the HTTP cache.
-        .credentials(RequestCredentials::Omit)
+        .credentials(credentials)
         .referrer_policy(ReferrerPolicy::NoReferrer)
         .cache(RequestCache::NoStore)
         .abort_signal(Some(&deadline.signal()));

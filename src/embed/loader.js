@@ -47,7 +47,7 @@ const loaded = (link) => new Promise((resolve) => {
 
 /**
  * Mounts an instance into `element`. Options: region | apiBase, authorization, parentSegmentId,
- * route, history ("memory" | "hash"), language, onNavigate, onAuthRequired.
+ * route, history ("memory" | "hash"), language, lookupBase, onNavigate, onAuthRequired.
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('Profiles Studio: mount(element): not an element');
@@ -79,6 +79,7 @@ export async function mount(element, options = {}) {
       route: options.route,
       history: options.history,
       language: options.language,
+      lookupBase: options.lookupBase,
       authorization: ask,
       onNavigate: (route) => call(options.onNavigate, route),
       onAuthRequired: () => call(options.onAuthRequired),
@@ -166,6 +167,7 @@ class ProfilesStudioElement extends HTMLElement {
       route: attribute('route'),
       history: attribute('history'),
       language: attribute('lang'),
+      lookupBase: attribute('lookup-base'),
       authorization: () => this.#ask(),
       onNavigate: (route) => this.#event('profiles-studio-navigate', { route }),
       onAuthRequired: () => this.#event('profiles-studio-auth-required', {}),

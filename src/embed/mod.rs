@@ -52,6 +52,7 @@ pub fn mount_embedded(root: HtmlElement, options: &JsValue) -> Result<EmbeddedSt
             base_url: settings.base_url,
             credential: HostCredential::new(ask_host(ask)),
             on_refused: Rc::new(move || _ = on_refused.call0(&JsValue::NULL)),
+            lookup_base: settings.lookup_base,
         },
         on_navigate,
     };
@@ -105,6 +106,7 @@ fn read_options(options: &JsValue) -> HostOptions {
         route: text("route"),
         history: text("history"),
         language: text("language"),
+        lookup_base: text("lookupBase"),
     }
 }
 

@@ -14,6 +14,7 @@ pub struct HostOptions {
     pub route: Option<String>,
     pub history: Option<String>,
     pub language: Option<String>,
+    pub lookup_base: Option<String>,
 }
 
 /// What the instance is mounted with.
@@ -23,6 +24,8 @@ pub struct Settings {
     pub start: AppRoute,
     pub history: History,
     pub language: &'static str,
+    /// The Profiles API host for the lookup tester; `None`: the region's.
+    pub lookup_base: Option<String>,
 }
 
 /// The languages an instance speaks; anything else falls back to the first.
@@ -61,7 +64,14 @@ pub fn settings(options: &HostOptions) -> Result<Settings, String> {
         .as_deref()
         .and_then(|l| LANGUAGES.into_iter().find(|known| l.eq_ignore_ascii_case(known)))
         .unwrap_or(LANGUAGES[0]);
-    Ok(Settings { base_url, start, history, language })
+    let lookup_base = match options.lookup_base.as_deref().map(str::trim) {
+        Some(base) if crate::config::is_api_base(base) => Some(base.trim_end_matches('/').to_owned()),
+        Some(base) => {
+            return Err(format!("lookupBase \"{base}\" is neither an http(s) URL nor a path starting with /"))
+        }
+        None => None,
+    };
+    Ok(Settings { base_url, start, history, language, lookup_base })
 }
 
 #[cfg(test)]
@@ -108,6 +118,15 @@ mod tests {
         assert_eq!(with(|o| o.parent_segment_id = Some("123".into())).unwrap().start.path(), "/ps/123");
         assert!(with(|o| o.parent_segment_id = Some("abc".into())).is_err());
         assert_eq!(with(|o| o.route = Some("/nonsense".into())).unwrap().start, AppRoute::NotFound);
+    }
+
+    #[test]
+    fn lookup_base_is_checked() {
+        assert_eq!(
+            with(|o| o.lookup_base = Some("http://h:2/".into())).unwrap().lookup_base.as_deref(),
+            Some("http://h:2")
+        );
+        assert!(with(|o| o.lookup_base = Some("h:2".into())).unwrap_err().contains("lookupBase"));
     }
 
     #[test]

@@ -67,7 +67,12 @@ pub enum Access {
     /// The embedding host hands the credential over: connected from the start, nothing stored,
     /// no connect screen. A credential refused even after asking the host again calls
     /// `on_refused`; the instance then waits for [`Session::use_host_credential`].
-    Host { base_url: String, credential: HostCredential, on_refused: Rc<dyn Fn()> },
+    Host {
+        base_url: String,
+        credential: HostCredential,
+        on_refused: Rc<dyn Fn()>,
+        lookup_base: Option<String>,
+    },
 }
 
 /// An embedded session's API base URL and the host's "credential refused" callback.
@@ -79,6 +84,9 @@ pub struct Session {
     client: RwSignal<Option<Client>>,
     /// The host's link, when embedded.
     host: StoredValue<Option<HostLink>, LocalStorage>,
+    /// Where the lookup tester sends lookups, when `config.json` or the host says; else the
+    /// Profiles API host of the connected region.
+    lookup_base: RwSignal<Option<String>>,
     /// The instance's unsaved drafts: Disconnect forgets them, a connect accepts new ones.
     drafts: Drafts,
     /// Why the user is back on the connect screen (a rejected key), shown there once.
@@ -92,16 +100,18 @@ impl Session {
     /// Standalone: starts disconnected, unless this tab remembered a connection. Embedded:
     /// connected with the host's credential, and storage is never read.
     pub fn start(drafts: Drafts, access: Access) -> Self {
-        let (client, host) = match access {
-            Access::Connect => (read_storage().and_then(|c| c.client()), None),
-            Access::Host { base_url, credential, on_refused } => (
+        let (client, host, lookup_base) = match access {
+            Access::Connect => (read_storage().and_then(|c| c.client()), None, None),
+            Access::Host { base_url, credential, on_refused, lookup_base } => (
                 Some(Client::with_credential(&base_url, Credential::Host(credential))),
                 Some((base_url, on_refused)),
+                lookup_base,
             ),
         };
         Self {
             client: RwSignal::new(client),
             host: StoredValue::new_local(host),
+            lookup_base: RwSignal::new(lookup_base),
             drafts,
             notice: RwSignal::new(None),
             verified_parent_segments: RwSignal::new(None),
@@ -130,6 +140,22 @@ impl Session {
 
     pub fn notice(&self) -> Option<String> {
         self.notice.get()
+    }
+
+    /// The Profiles API host for lookups (tracked): the configured one, else the connected
+    /// region's; `None` for a custom API without `lookupBase`.
+    pub fn lookup_base(&self) -> Option<String> {
+        self.lookup_base.get().or_else(|| {
+            let base = self.client.with(|c| c.as_ref().map(|c| c.base_url().to_owned()))?;
+            Region::of_api_base(&base)?.lookup_base().map(str::to_owned)
+        })
+    }
+
+    /// `config.json`'s `lookupBase` (standalone; embedded, the host's option is kept).
+    pub fn set_lookup_base(&self, base: Option<String>) {
+        if !self.is_hosted() {
+            self.lookup_base.try_set(base);
+        }
     }
 
     /// Whether the embedding host owns the credential (no connect screen, no Disconnect).

@@ -53,6 +53,9 @@ impl<T> Slot<T> {
 pub struct Handoff {
     parent_segments: StoredValue<Slot<Vec<ParentSegment>>>,
     token: StoredValue<Slot<Token>>,
+    /// Tokens saved in this session with a change that lookups see only once the token's
+    /// workflow has finished (the lookup tester says so).
+    changed_for_lookups: RwSignal<Vec<TokenId>>,
 }
 
 impl Default for Handoff {
@@ -63,7 +66,11 @@ impl Default for Handoff {
 
 impl Handoff {
     pub fn new() -> Self {
-        Self { parent_segments: StoredValue::new(Slot::default()), token: StoredValue::new(Slot::default()) }
+        Self {
+            parent_segments: StoredValue::new(Slot::default()),
+            token: StoredValue::new(Slot::default()),
+            changed_for_lookups: RwSignal::new(Vec::new()),
+        }
     }
 
     /// The list page shows `list`: the parent segment picked from it needs no second read.
@@ -90,10 +97,25 @@ impl Handoff {
         self.token.try_update_value(|s| s.take(now_ms(), TOKEN_MAX_AGE_MS, |t| &t.id == id)).flatten()
     }
 
+    /// Token `id` was saved with another Lookup Key, attributes or segments.
+    pub fn changed_for_lookups(&self, id: &TokenId) {
+        self.changed_for_lookups.try_update(|ids| {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        });
+    }
+
+    /// Whether lookups of token `id` may still answer with its previous configuration (tracked).
+    pub fn lookups_may_lag(&self, id: &TokenId) -> bool {
+        self.changed_for_lookups.with(|ids| ids.contains(id))
+    }
+
     /// Forgets everything (the session ended: nothing of it may reach the next one).
     pub fn clear(&self) {
         self.parent_segments.try_update_value(Slot::clear);
         self.token.try_update_value(Slot::clear);
+        self.changed_for_lookups.try_set(Vec::new());
     }
 }
 

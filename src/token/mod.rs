@@ -1,9 +1,11 @@
 //! One Profiles API token: its page (`page`, `details`), how a page loads it (`loader`), its
-//! form (`form`: edit and create) and its actions (`actions`: Move, Duplicate, Delete).
+//! form (`form`: edit and create), its actions (`actions`: Move, Duplicate, Delete) and the
+//! lookup tester (`lookup`).
 pub mod actions;
 pub mod details;
 pub mod form;
 pub mod loader;
+pub mod lookup;
 pub mod page;
 pub mod writes;
 

@@ -5,6 +5,7 @@ use crate::api::{ParentSegment, TokenId};
 use crate::browse::Breadcrumbs;
 use crate::token::actions::bar::TokenActions;
 use crate::token::details::TokenDetails;
+use crate::token::lookup::LookupTester;
 use leptos::prelude::*;
 
 /// The page of one Profiles API token.
@@ -39,6 +40,7 @@ pub fn TokenPage(
                     </a>
                 </TokenActions>
                 {move || view! { <TokenDetails token=token.get()/> }}
+                {move || view! { <LookupTester token=token.get()/> }}
             </article>
         }
     })

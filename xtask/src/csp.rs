@@ -10,13 +10,19 @@ use std::path::Path;
 /// The file in dist/ that holds the policy (one line, ready for a `Content-Security-Policy` header).
 pub const POLICY_FILE: &str = "content-security-policy.txt";
 
-/// The API origins of the five regions; a host that uses a custom base URL adds its own.
+/// The CDP API and Profiles API (lookup tester) origins of the five regions; a host that uses
+/// a custom base URL adds its own.
 const API_ORIGINS: &[&str] = &[
     "https://api-cdp.treasuredata.com",
     "https://api-cdp.treasuredata.co.jp",
     "https://api-cdp.eu01.treasuredata.com",
     "https://api-cdp.ap02.treasuredata.com",
     "https://api-cdp.ap03.treasuredata.com",
+    "https://cdp.in.treasuredata.com",
+    "https://cdp-tokyo.in.treasuredata.com",
+    "https://cdp-eu01.in.treasuredata.com",
+    "https://cdp-ap02.in.treasuredata.com",
+    "https://cdp-ap03.in.treasuredata.com",
 ];
 
 /// Every inline `<script>` body of `html`, exactly as the browser hashes it.

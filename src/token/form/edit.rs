@@ -258,10 +258,17 @@ fn save_action(
     let (store, toasts, handoff) = (use_tree(), use_toasts(), use_handoff());
     Action::new_local(move |(write, at): &(TokenWrite, Option<String>)| {
         let (write, at, id) = (write.clone(), at.clone(), id.clone());
+        let before = state.original.with_untracked(TokenForm::to_write);
+        let changes_lookups = before.key_column != write.key_column
+            || before.attribute_columns != write.attribute_columns
+            || before.segments != write.segments;
         async move {
             let Some(client) = session.client_untracked() else { return };
             match save_token(&client, &id, &write, at.as_deref()).await {
                 SaveOutcome::Saved(token) => {
+                    if changes_lookups {
+                        handoff.changed_for_lookups(&token.id);
+                    }
                     store.upsert_token(&token);
                     toasts.show(format!("“{}”: {SAVED_MESSAGE}", token.name), None);
                     // The PATCH answered with the token as saved: the page shows that.

@@ -13,7 +13,9 @@ export const SIM_KEY = '1/e2e0123456789abcdef';
 /** A second user's key, for two embedded instances with different credentials. */
 export const SIM_KEY_2 = '1/e2e-second-user-0123';
 
-export function start(name: string, cmd: string, args: string[], readyPrefix: string): Promise<[ChildProcess, string]> {
+/** Starts `cmd` and resolves, once it printed a line starting with `readyPrefix`, with that
+ * line's rest and everything printed before it. */
+export function start(name: string, cmd: string, args: string[], readyPrefix: string): Promise<[ChildProcess, string, string]> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s`)), 60_000);
@@ -25,7 +27,7 @@ export function start(name: string, cmd: string, args: string[], readyPrefix: st
         clearTimeout(timer);
         child.stdout!.removeAllListeners('data');
         child.stdout!.resume();
-        resolve([child, line.slice(readyPrefix.length).trim()]);
+        resolve([child, line.slice(readyPrefix.length).trim(), buffered]);
       }
     });
     child.on('exit', (code) => reject(new Error(`${name} exited early (${code})`)));
@@ -60,25 +62,28 @@ export async function startServers(): Promise<() => void> {
     [serveStatic, '--dir', hostDir, '--port', '0', '--config-file', hostConfigFile, '--csp-file', hostCspFile],
     'serving on ',
   );
-  const [sim, simUrl] = await start(
+  // The CDP API and, on its own origin as in production, the Profiles API (lookups).
+  const [sim, lookupUrl, printed] = await start(
     'cdp-sim',
     simBin,
-    ['--addr', '127.0.0.1:0', '--fixture', 'demo', '--api-key', SIM_KEY, '--api-key', SIM_KEY_2]
+    ['--addr', '127.0.0.1:0', '--lookup-addr', '127.0.0.1:0', '--fixture', 'demo', '--api-key', SIM_KEY, '--api-key', SIM_KEY_2]
       .concat(['--allow-origin', appUrl, '--allow-origin', hostUrl, '--test-endpoints']),
-    'cdp-sim listening on ',
+    'cdp-sim lookup listening on ',
   );
-  fs.writeFileSync(configFile, JSON.stringify({ region: 'custom', baseUrl: simUrl }));
+  const simUrl = printed.split('\n').find((l) => l.startsWith('cdp-sim listening on '))!.slice('cdp-sim listening on '.length).trim();
+  fs.writeFileSync(configFile, JSON.stringify({ region: 'custom', baseUrl: simUrl, lookupBase: lookupUrl }));
   fs.writeFileSync(
     hostConfigFile,
     JSON.stringify({ module: `${appUrl}/embed/profiles-studio.js`, apiBase: simUrl, keys: [SIM_KEY, SIM_KEY_2] }),
   );
-  fs.writeFileSync(hostCspFile, hostPolicy(appUrl, simUrl));
+  fs.writeFileSync(hostCspFile, hostPolicy(appUrl, simUrl, lookupUrl));
   // The strict policy the build wrote for hosts, with the simulator as one more API origin.
   const policy = fs.readFileSync(path.join(dist, 'content-security-policy.txt'), 'utf8').trim();
-  fs.writeFileSync(cspFile, policy.replace("connect-src 'self'", `connect-src 'self' ${simUrl}`));
+  fs.writeFileSync(cspFile, policy.replace("connect-src 'self'", `connect-src 'self' ${simUrl} ${lookupUrl}`));
   Object.assign(process.env, {
     APP_URL: appUrl,
     SIM_URL: simUrl,
+    LOOKUP_URL: lookupUrl,
     SIM_KEY,
     SIM_KEY_2,
     CSP_FILE: cspFile,
@@ -98,12 +103,12 @@ export async function startServers(): Promise<() => void> {
  * The strict policy a host page runs under, exactly as the README gives it: our module, wasm
  * and stylesheet from the CDN, the API, and nothing inline or evaluated.
  */
-export function hostPolicy(cdn: string, api: string): string {
+export function hostPolicy(cdn: string, api: string, lookup: string): string {
   return [
     "default-src 'none'",
     `script-src 'self' ${cdn} 'wasm-unsafe-eval'`,
     `style-src 'self' ${cdn}`,
-    `connect-src 'self' ${cdn} ${api}`,
+    `connect-src 'self' ${cdn} ${api} ${lookup}`,
     "img-src 'self' data:",
     `frame-src ${cdn}`,
     "base-uri 'none'",
