@@ -9,6 +9,10 @@ pub fn CopyButton(
     /// The text to copy.
     #[prop(into)]
     value: String,
+    /// The button's accessible name when "Copy" alone would be ambiguous ("Copy the curl
+    /// snippet"); it starts with the visible "Copy".
+    #[prop(optional, into)]
+    label: Option<String>,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let value = StoredValue::new(value);
@@ -24,7 +28,7 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class="button button-small" on:click=copy>
+        <button type="button" class="button button-small" aria-label=label on:click=copy>
             "Copy"
         </button>
         <span class="copy-status" role="status" aria-live="polite">

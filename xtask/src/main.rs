@@ -19,7 +19,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: cargo xtask <task>
 
-  demo [--app-port N] [--api-port N] [--host-port N]
+  demo [--app-port N] [--api-port N] [--host-port N] [--lookup-port N]
                                        install what is missing, build, start the simulator with demo
                                        data, serve the app and an example host console that embeds
                                        it (another origin), print the URLs and the demo API key

@@ -21,6 +21,7 @@ pub fn LookupTester(token: Token) -> impl IntoView {
     let lookup = Action::new_local(|(url, cookies): &(String, bool)| look_up(url.clone(), *cookies));
     let pending = lookup.pending();
     let (uuid, key_for_url) = (token.uuid.clone(), key.clone());
+    let snippet_token = token.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(base) = session.lookup_base() else { return };
@@ -95,6 +96,7 @@ pub fn LookupTester(token: Token) -> impl IntoView {
             }}
             {answer}
         </section>
+        {move || session.lookup_base().map(|lookup_base| view! { <super::Snippets token=snippet_token.clone() lookup_base/> })}
     }
 }
 

@@ -74,7 +74,7 @@ export async function startServers(): Promise<() => void> {
   fs.writeFileSync(configFile, JSON.stringify({ region: 'custom', baseUrl: simUrl, lookupBase: lookupUrl }));
   fs.writeFileSync(
     hostConfigFile,
-    JSON.stringify({ module: `${appUrl}/embed/profiles-studio.js`, apiBase: simUrl, keys: [SIM_KEY, SIM_KEY_2] }),
+    JSON.stringify({ module: `${appUrl}/embed/profiles-studio.js`, apiBase: simUrl, lookupBase: lookupUrl, keys: [SIM_KEY, SIM_KEY_2] }),
   );
   fs.writeFileSync(hostCspFile, hostPolicy(appUrl, simUrl, lookupUrl));
   // The strict policy the build wrote for hosts, with the simulator as one more API origin.

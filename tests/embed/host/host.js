@@ -10,6 +10,7 @@ const credential = (key) => async () => `TD1 ${key}`;
 // the element already in the page at once, with the attributes it has then.
 const b = document.getElementById('studio-b');
 b.setAttribute('api-base', config.apiBase);
+if (config.lookupBase) b.setAttribute('lookup-base', config.lookupBase);
 b.authorization = credential(config.keys[1] ?? config.keys[0]);
 b.addEventListener('profiles-studio-navigate', (e) => { status.textContent = `Right instance at ${e.detail.route}`; });
 
@@ -17,6 +18,7 @@ const { mount } = await import(config.module);
 
 const a = await mount(document.getElementById('studio-a'), {
   apiBase: config.apiBase,
+  lookupBase: config.lookupBase,
   authorization: credential(config.keys[0]),
   parentSegmentId: '101',
   onNavigate: (route) => { status.textContent = `Left instance at ${route}`; },
