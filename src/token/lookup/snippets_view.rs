@@ -28,7 +28,8 @@ pub fn Snippets(token: Token, lookup_base: String) -> impl IntoView {
             view! {
                 <figure class="snippet" aria-labelledby=inst.id(local)>
                     <figcaption id=inst.id(local)>{title}</figcaption>
-                    <pre><code>{code.clone()}</code></pre>
+                    // Focusable: it may scroll sideways, and keyboard users must reach that too.
+                    <pre tabindex="0"><code>{code.clone()}</code></pre>
                     <CopyButton value=code label/>
                 </figure>
             }

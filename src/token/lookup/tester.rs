@@ -134,7 +134,7 @@ fn LookupAnswer(exchange: Exchange, token: Token, key: String, value: String, ho
             <details class="lookup-raw">
                 <summary>"Raw answer"</summary>
                 <p><code>{exchange.url}</code></p>
-                <pre>{exchange.body}</pre>
+                <pre tabindex="0">{exchange.body}</pre>
             </details>
         </div>
     }

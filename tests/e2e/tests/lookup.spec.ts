@@ -1,11 +1,15 @@
 // Issue 12, "Test lookup" on the token page: the Profiles API called on the simulator's lookup
 // listener (its own origin), the answer explained, every failure explained in place.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
 import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
 import { expectAccessible } from '../support/axe';
 import { TokenForm } from '../support/token_form';
 
 const sim = freshSimForEachTest();
+const require = createRequire(import.meta.url);
 const LOOKUP = '/cdp/lookup/collect/segments';
 
 async function openToken(app: App, ps: string, id: string, name: string) {
@@ -120,4 +124,48 @@ test('every failure explained in place: error object with 200, 500, no answer; b
   await expect(tester.getByRole('alert')).toContainText('CORS');
   await expect(field, 'what was typed stays').toHaveValue('c-1001');
   await expectAccessible(page, 'lookup tester with an error');
+});
+
+test('integration snippets: one per way in, each with its own Copy', async ({ page }) => {
+  const tester = await openToken(new App(page), '101', '5003', 'Email Preference Sync');
+  await expect(tester).toBeVisible();
+  const snippets = page.getByRole('region', { name: 'Integration snippets' });
+  for (const name of ['td-js-sdk 4.x', 'fetch', 'curl']) {
+    await expect(snippets.getByRole('figure', { name })).toContainText('a3d9f1b2-7c4e-4a8d-b6e1-5c2f8a9d0e33');
+    await expect(snippets.getByRole('button', { name: `Copy the ${name} snippet` })).toBeVisible();
+  }
+  await expect(snippets.getByRole('figure', { name: 'curl' })).toContainText("--data-urlencode 'key.email=VALUE'");
+  await expectAccessible(page, 'integration snippets');
+});
+
+test('the td-js-sdk snippet, run as is with the real td-js-sdk, answers what the tester shows', async ({ page }) => {
+  const tester = await openToken(new App(page), '101', '5002', 'Cart_Recovery_Banner');
+  await tester.getByLabel('td_client_id', { exact: true }).fill('c-1001');
+  await tester.getByRole('button', { name: 'Look up' }).click();
+  await expect(marks(tester)).toHaveText(['Cart Abandoners Live In', 'Lapsed Buyers 90d Not in']);
+  const shown = await tester.getByRole('table', { name: 'Attributes' }).locator('tbody tr').allInnerTexts();
+  const code = await page.getByRole('figure', { name: 'td-js-sdk 4.x' }).locator('pre').innerText();
+  expect(code).toContain('const value = "VALUE";');
+
+  // A customer's page on the app's origin (which the simulator's CORS allows) with the npm
+  // package's browser build and the snippet, only its VALUE placeholder filled in.
+  const sdk = fs.readFileSync(path.join(require.resolve('td-js-sdk/package.json'), '..', 'dist', 'td.min.js'), 'utf8');
+  const body = `<!DOCTYPE html><title>Customer page</title><script>${sdk}</script>` +
+    `<script>${code.replace('const value = "VALUE";', 'const value = "c-1001";')}</script>`;
+  await page.route(`${process.env.APP_URL}/customer-page.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
+  // td-js-sdk always calls https://<cdpHost>; the simulator's lookup listener speaks plain
+  // HTTP, so the request is handed to it unchanged but for the scheme.
+  const lookupHost = new URL(process.env.LOOKUP_URL!).host;
+  await page.route(`https://${lookupHost}/**`, async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace('https://', 'http://') });
+    await route.fulfill({ response });
+  });
+  await sim.clearRequests();
+  const logged = page.waitForEvent('console', (m) => m.type() === 'log');
+  await page.goto(`${process.env.APP_URL}/customer-page.html`);
+  const [values, attributes] = await Promise.all((await logged).args().map((a) => a.jsonValue()));
+  expect(values).toEqual(['3004']);
+  expect(Object.entries(attributes).map(([k, v]) => `${k}\t${v}`).sort()).toEqual(shown.map((r) => r.trim()).sort());
+  const sent = (await sim.requests()).filter((r) => r.path === LOOKUP && r.method === 'GET');
+  expect(sent.map((r) => r.query)).toEqual(['version=2&token=0b7e5c3a-2d4f-4e6a-8c1b-3f5d7e9a1c22&key.td_client_id=c-1001']);
 });
