@@ -169,3 +169,14 @@ test('the td-js-sdk snippet, run as is with the real td-js-sdk, answers what the
   const sent = (await sim.requests()).filter((r) => r.path === LOOKUP && r.method === 'GET');
   expect(sent.map((r) => r.query)).toEqual(['version=2&token=0b7e5c3a-2d4f-4e6a-8c1b-3f5d7e9a1c22&key.td_client_id=c-1001']);
 });
+
+test('a Profiles API host that does not answer in time', async ({ page }) => {
+  const tester = await openToken(new App(page), '101', '5002', 'Cart_Recovery_Banner');
+  const field = tester.getByLabel('td_client_id', { exact: true });
+  await field.fill('c-1001');
+  await sim.fault({ method: 'GET', path: LOOKUP, kind: 'delay', delayMs: 12_000 });
+  await field.press('Enter');
+  await expect(tester.getByRole('alert')).toContainText('did not answer within 10 seconds', { timeout: 15_000 });
+  await expect(tester.locator('.lookup-status')).toHaveText(/^No HTTP answer · /);
+  // (A CORS refusal by the browser itself: nginx.spec.ts, from an origin the simulator does not allow.)
+});

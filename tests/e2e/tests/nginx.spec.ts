@@ -52,23 +52,31 @@ test('under a sub-path a deep link survives a reload, with the right types and c
   }
 });
 
-test('embedded on the proxy\'s origin without an authorization option: nothing sent, the proxy adds it', async ({ page }) => {
+test('embedded on the proxy\'s origin without an authorization option: nothing sent; a lookup refused by CORS', async ({ page }) => {
   const sent: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/cdp-api/')) sent.push(r.headers()['authorization'] ?? 'none');
   });
   // Any page of the proxy's origin will do as the host (nginx's own 404 page here).
   await page.goto(`${nginx.url}/host-page`);
-  await page.evaluate(async (module) => {
+  await page.evaluate(async ({ module, lookupBase }) => {
     const { mount } = await import(module);
     const slot = document.createElement('div');
     document.body.append(slot);
-    (window as any).__studio = await mount(slot, { apiBase: '/cdp-api', parentSegmentId: '101' });
-  }, `${nginx.url}${APP}embed/profiles-studio.js`);
-  await expect(page.getByRole('navigation', { name: 'Folders' }).getByRole('tree')).toBeVisible();
+    (window as any).__studio = await mount(slot, { apiBase: '/cdp-api', route: '/ps/101/tokens/5002', lookupBase });
+  }, { module: `${nginx.url}${APP}embed/profiles-studio.js`, lookupBase: process.env.LOOKUP_URL });
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Cart_Recovery_Banner');
   expect(sent.length).toBeGreaterThan(0);
   expect(new Set(sent)).toEqual(new Set(['none']));
   expect((await sim.requests()).every((r: any) => r.keyIndex === 0)).toBe(true);
+
+  // The lookup goes to the Profiles API's own origin, which does not allow this page's origin:
+  // the browser refuses the answer, and the tester names CORS and blockers as the causes.
+  const tester = page.getByRole('region', { name: 'Test lookup' });
+  await tester.getByLabel('td_client_id', { exact: true }).fill('c-1001');
+  await tester.getByRole('button', { name: 'Look up' }).click();
+  await expect(tester.getByRole('alert')).toContainText('a CORS policy that does not allow this page');
+  await expect(tester.getByRole('alert')).toContainText('ad or tracking blocker');
 });
 
 test('the README shows the configuration these tests run, verbatim', () => {
