@@ -63,23 +63,26 @@ const log = (...parts) => console.log('[bench]', ...parts);
 
 function bundle(dir) {
   const sizes = {};
-  const add = (kind, raw, gzip) => {
-    sizes[kind] ??= { raw: 0, gzip: 0, files: 0 };
+  const add = (kind, raw, gzip, br) => {
+    sizes[kind] ??= { raw: 0, gzip: 0, br: 0, files: 0 };
     sizes[kind].raw += raw;
     sizes[kind].gzip += gzip;
+    sizes[kind].br += br;
     sizes[kind].files += 1;
   };
   for (const name of fs.readdirSync(dir)) {
     const file = path.join(dir, name);
-    // Served to browsers: everything but the CSP text, which hosts turn into a header.
-    if (!fs.statSync(file).isFile() || name === 'content-security-policy.txt') continue;
+    // Served to browsers: everything but the CSP text, which hosts turn into a header, and the
+    // precompressed copies, which are other encodings of the same files.
+    if (!fs.statSync(file).isFile() || name === 'content-security-policy.txt' || /\.(br|gz)$/.test(name)) continue;
     const body = fs.readFileSync(file);
     const gzip = zlib.gzipSync(body, { level: 9 }).length;
+    const br = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     const ext = path.extname(name).slice(1);
-    add(['wasm', 'js', 'css', 'html'].includes(ext) ? ext : 'other', body.length, gzip);
-    add('total', body.length, gzip);
+    add(['wasm', 'js', 'css', 'html'].includes(ext) ? ext : 'other', body.length, gzip, br);
+    add('total', body.length, gzip, br);
   }
-  for (const kind of ['wasm', 'js', 'css', 'html']) sizes[kind] ??= { raw: 0, gzip: 0, files: 0 };
+  for (const kind of ['wasm', 'js', 'css', 'html']) sizes[kind] ??= { raw: 0, gzip: 0, br: 0, files: 0 };
   return sizes;
 }
 
@@ -158,9 +161,12 @@ async function settledLog(sim) {
 // ---------- Browser helpers ----------
 
 let browser;
+/** The contexts the running scenario opened (closed if it hangs; see `attempt`). */
+let contextsOpened = null;
 
 async function newPage(probeConfig = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  contextsOpened?.add(context);
   await context.addInitScript({ content: `${probeSource}\nbenchProbe(${JSON.stringify(probeConfig)});` });
   const page = await context.newPage();
   const pageErrors = [];
@@ -465,13 +471,27 @@ function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Runs one scenario; a failure is recorded and the bench goes on with the others. */
+/** How long one scenario may take: a page that hangs fails its run, the others go on. */
+const SCENARIO_MS = 5 * 60_000;
+
+/** Runs one scenario within SCENARIO_MS; a failure or a hang is recorded (the hung scenario's
+ * browser contexts are closed, which ends whatever it was waiting for) and the bench goes on. */
 async function attempt(label, fn) {
+  const opened = new Set();
+  contextsOpened = opened;
+  let timer;
+  const hung = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not finish within ${SCENARIO_MS / 60_000} minutes`)), SCENARIO_MS);
+  });
   try {
-    await fn();
+    await Promise.race([fn(), hung]);
   } catch (e) {
     out.errors.push(`${label}: ${e.message.split('\n')[0]}`);
     log(`FAILED ${label}: ${e.message.split('\n')[0]}`);
+    await Promise.all([...opened].map((c) => c.close().catch(() => {})));
+  } finally {
+    clearTimeout(timer);
+    contextsOpened = null;
   }
 }
 

@@ -46,8 +46,9 @@ function securityHeaders() {
 }
 
 function send(res, status, type, body, extra = {}) {
-  const cors = args.cors ? { 'Access-Control-Allow-Origin': args.cors, Vary: 'Origin' } : {};
-  res.writeHead(status, { 'Content-Type': type, ...securityHeaders(), ...cors, ...extra });
+  const cors = args.cors ? { 'Access-Control-Allow-Origin': args.cors } : {};
+  const vary = [args.cors && 'Origin', extra.Vary].filter(Boolean).join(', ');
+  res.writeHead(status, { 'Content-Type': type, ...securityHeaders(), ...cors, ...extra, ...(vary ? { Vary: vary } : {}) });
   res.end(body);
 }
 
@@ -73,14 +74,20 @@ const server = http.createServer((req, res) => {
   }
   const file = path.resolve(root, '.' + (pathname.endsWith('/') ? pathname + 'index.html' : pathname));
   if (!file.startsWith(root + path.sep)) return send(res, 403, 'text/plain', 'forbidden');
-  fs.readFile(file, (err, body) => {
+  // The precompressed copy that `cargo xtask build` wrote, if the browser takes it (as a CDN
+  // serves it): Brotli first, then gzip. Vary tells caches the answer depends on it.
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  const encoding = [['br', '.br'], ['gzip', '.gz']].find(([name, ext]) => accepted.includes(name) && fs.existsSync(file + ext));
+  fs.readFile(encoding ? file + encoding[1] : file, (err, body) => {
     if (err) return send(res, 404, 'text/plain', 'not found');
     const ext = path.extname(file);
     // Unhashed names (the page, the config, the embedding module) must be revalidated.
     const unhashed = ext === '.html' || ext === '.json' || pathname.endsWith('/embed/profiles-studio.js');
     const cache = unhashed ? 'no-cache' : 'public, max-age=31536000, immutable';
+    const encoded = encoding ? { 'Content-Encoding': encoding[0], Vary: 'Accept-Encoding' } : {};
     send(res, 200, TYPES[ext] ?? 'application/octet-stream', req.method === 'HEAD' ? undefined : body, {
       'Cache-Control': cache,
+      ...encoded,
     });
   });
 });

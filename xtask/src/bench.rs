@@ -35,7 +35,7 @@ pub fn run(args: &[String]) -> Result {
                 .args(["build", "--release", "--dist"])
                 .arg(&counter_dist),
         )?;
-        demo::build_simulator()?
+        demo::build_simulator(true)?
     };
     for dir in [paths::dist_dir(), counter_dist.clone()] {
         if !dir.join("index.html").exists() {
@@ -113,12 +113,12 @@ fn tools_section(toml: &str) -> Vec<String> {
     lines
 }
 
-/// Where `demo::build_simulator` puts the simulator.
+/// Where `demo::build_simulator(true)` puts the release simulator.
 fn simulator_path() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| paths::root().join("target"));
-    target.join("debug").join("cdp-sim")
+    target.join("release").join("cdp-sim")
 }
 
 fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {

@@ -74,8 +74,15 @@ pub fn format_value(v: f64, unit: Unit) -> String {
     }
 }
 
-/// `412 ms [398–450]`; just the value when there was one run or all runs agree.
+/// `412 ms [398–450] (5 runs)`: the range only when the runs differ as far as the shown digits
+/// go; always how many runs the figure rests on (a run that failed does not count).
 pub fn format_stats(s: &Stats, unit: Unit) -> String {
+    let runs = if s.runs == 1 { " (1 run)".to_owned() } else { format!(" ({} runs)", s.runs) };
+    format!("{}{runs}", format_range(s, unit))
+}
+
+/// `412 ms [398–450]`; just the value when there was one run or all runs agree.
+fn format_range(s: &Stats, unit: Unit) -> String {
     let value = format_value(s.median, unit);
     let bare = |v: f64| {
         let text = format_value(v, unit);
@@ -289,30 +296,33 @@ pub fn build(raw: &Value) -> Report {
     let na = |name: &str| raw["na"][name].as_str().map(str::to_owned);
 
     // ---- Bundle ----
-    let group = "Bundle (release dist/, gzip -9)";
+    // What a browser downloads from a host that serves the precompressed copies (`cargo xtask
+    // build` writes them): the Brotli bytes; gzip for hosts without Brotli.
+    let group = "Bundle (release dist/: raw / gzip -9 / Brotli 11)";
     let size = |who: &str, kind: &str, how: &str| raw["bundle"][who][kind][how].as_f64().unwrap_or(0.0);
     for kind in ["wasm", "js", "css", "total"] {
-        let mut row = Row::new(group, &format!("{kind} (raw / gzip)"));
-        let pair = |who: &str| {
-            format!(
-                "{} / {}",
-                format_value(size(who, kind, "raw"), Unit::Bytes),
-                format_value(size(who, kind, "gzip"), Unit::Bytes)
-            )
+        let mut row = Row::new(group, &format!("{kind} (raw / gzip / br)"));
+        let sizes = |who: &str| {
+            let f = |how| format_value(size(who, kind, how), Unit::Bytes);
+            format!("{} / {} / {}", f("raw"), f("gzip"), f("br"))
         };
-        row.app = pair("app");
-        row.reference = format!("counter {}", pair("counter"));
-        let (app_gz, counter_gz) = (size("app", kind, "gzip"), size("counter", kind, "gzip"));
-        let ratio = (counter_gz > 0.0).then(|| app_gz / counter_gz);
-        row.ratio = ratio.map(|r| format!("{r:.2}×")).unwrap_or_else(|| "—".into());
+        row.app = sizes("app");
+        row.reference = format!("counter {}", sizes("counter"));
+        let ratio_of = |how: &str| {
+            let (app, counter) = (size("app", kind, how), size("counter", kind, how));
+            (counter > 0.0).then(|| app / counter)
+        };
+        let (gzip_ratio, br_ratio) = (ratio_of("gzip"), ratio_of("br"));
+        row.ratio = br_ratio.map(|r| format!("{r:.2}×")).unwrap_or_else(|| "—".into());
         if kind == "total" {
-            row.target = "gzip ≤ 4× counter".into();
-            row.verdict = match ratio {
-                Some(r) => ratio_verdict(r, 4.0),
+            row.target = "Brotli ≤ 6× counter".into();
+            row.verdict = match br_ratio {
+                Some(r) => ratio_verdict(r, 6.0),
                 None => Verdict::Missed("no counter build".into()),
             };
         }
-        row.data = json!({"app": raw["bundle"]["app"][kind], "counter": raw["bundle"]["counter"][kind], "gzipRatio": ratio});
+        row.data = json!({"app": raw["bundle"]["app"][kind], "counter": raw["bundle"]["counter"][kind],
+                          "gzipRatio": gzip_ratio, "brotliRatio": br_ratio});
         rows.push(row);
     }
 
@@ -506,7 +516,7 @@ pub fn build(raw: &Value) -> Report {
     }
 
     notes.push(
-        "bundle ratios are of gzip bytes; time ratios are of medians; a request list is from the first run"
+        "bundle ratios are of Brotli bytes (what a browser downloads from a host serving the precompressed files); time ratios are of medians; a request list is from the first run"
             .into(),
     );
     for e in raw["errors"].as_array().into_iter().flatten().filter_map(Value::as_str) {
@@ -542,12 +552,13 @@ mod tests {
         assert_eq!(format_value(2048.0, Unit::Bytes), "2.0 KiB");
         assert_eq!(format_value(3.0 * 1024.0 * 1024.0, Unit::Bytes), "3.0 MiB");
         let s = Stats { median: 412.0, min: 398.0, max: 450.0, runs: 5 };
-        assert_eq!(format_stats(&s, Unit::Ms), "412 ms [398–450]");
+        assert_eq!(format_stats(&s, Unit::Ms), "412 ms [398–450] (5 runs)");
         let same = Stats { median: 1.0, min: 1.0, max: 1.0, runs: 5 };
-        assert_eq!(format_stats(&same, Unit::Count), "1");
+        assert_eq!(format_stats(&same, Unit::Count), "1 (5 runs)");
         let close = Stats { median: 7.13e6, min: 7.12e6, max: 7.14e6, runs: 5 };
-        assert_eq!(format_stats(&close, Unit::Bytes), "6.8 MiB");
-        assert_eq!(format_stats(&Stats { median: 2.0, min: 1.0, max: 3.0, runs: 3 }, Unit::Count), "2 [1–3]");
+        assert_eq!(format_stats(&close, Unit::Bytes), "6.8 MiB (5 runs)");
+        assert_eq!(format_stats(&Stats { median: 2.0, min: 1.0, max: 3.0, runs: 3 }, Unit::Count), "2 [1–3] (3 runs)");
+        assert_eq!(format_stats(&Stats { median: 2.0, min: 2.0, max: 2.0, runs: 1 }, Unit::Count), "2 (1 run)");
     }
 
     #[test]
@@ -582,8 +593,8 @@ mod tests {
             "runs": 5,
             "largeFixture": "generated:42:2000:20000",
             "bundle": {
-                "app": {"wasm": {"raw": 4000, "gzip": 1000}, "js": {"raw": 100, "gzip": 50}, "css": {"raw": 0, "gzip": 0}, "total": {"raw": 4100, "gzip": 1050}},
-                "counter": {"wasm": {"raw": 1000, "gzip": 250}, "js": {"raw": 100, "gzip": 50}, "css": {"raw": 0, "gzip": 0}, "total": {"raw": 1100, "gzip": 300}}
+                "app": {"wasm": {"raw": 4000, "gzip": 1000, "br": 800}, "js": {"raw": 100, "gzip": 50, "br": 40}, "css": {"raw": 0, "gzip": 0, "br": 0}, "total": {"raw": 4100, "gzip": 1050, "br": 840}},
+                "counter": {"wasm": {"raw": 1000, "gzip": 250, "br": 200}, "js": {"raw": 100, "gzip": 50, "br": 40}, "css": {"raw": 0, "gzip": 0, "br": 0}, "total": {"raw": 1100, "gzip": 300, "br": 240}}
             },
             "series": {"cold.app": [130, 120, 140, 125, 135], "cold.baseline": [100, 100, 100, 100, 100]},
             "keystrokes": [],
@@ -597,7 +608,7 @@ mod tests {
         assert_eq!(row("total").ratio, "3.50×");
         assert_eq!(row("total").verdict, Verdict::Met);
         assert_eq!(row("navigation").verdict, Verdict::Met);
-        assert_eq!(row("navigation").app, "130 ms [120–140]");
+        assert_eq!(row("navigation").app, "130 ms [120–140] (5 runs)");
         assert_eq!(row("filter keystroke → paint, median").app, "n/a (no filter box)");
         assert!(matches!(row("filter keystroke → paint, median").verdict, Verdict::Missed(_)));
         assert_eq!(row("open token").verdict, Verdict::Met);

@@ -5,12 +5,14 @@ use crate::procs::run;
 use crate::Result;
 use std::process::Command;
 
-/// A release `dist/` (wasm-opt -Oz, hashed file names, SRI on every asset), with the CSP text
-/// and the embedding module beside it.
+/// A release `dist/` (wasm-opt -Oz, hashed file names, SRI on every asset), with the CSP text,
+/// the embedding module, and a Brotli and a gzip copy of every file browsers download.
 pub fn release() -> Result {
     run(trunk().args(["build", "--release"]))?;
     crate::csp::write_policy(&paths::dist_dir())?;
     crate::embed::write_module(&paths::dist_dir())?;
+    // Last: the .br and .gz copies must be of the files as they ship.
+    run(Command::new("node").arg(paths::root().join("xtask").join("precompress.mjs")).arg(paths::dist_dir()))?;
     println!("xtask: release build in {}", paths::dist_dir().display());
     Ok(())
 }

@@ -17,7 +17,7 @@ pub fn run(args: &[String]) -> Result {
     let lookup_port = flag(args, "--lookup-port").unwrap_or(8788);
     tools::ensure_all()?;
     build::release()?;
-    let sim = build_simulator()?;
+    let sim = build_simulator(false)?;
 
     let app_origin = format!("http://127.0.0.1:{app_port}");
     let host_origin = format!("http://127.0.0.1:{host_port}");
@@ -70,14 +70,18 @@ pub fn run(args: &[String]) -> Result {
     app.wait()
 }
 
-/// Builds the simulator binary and returns its path.
-pub fn build_simulator() -> Result<std::path::PathBuf> {
-    crate::procs::run(
-        Command::new("cargo").args(["build", "--quiet", "-p", "cdp-sim"]).current_dir(paths::root()),
-    )?;
+/// Builds the simulator binary and returns its path: a debug build for the demo and the tests
+/// (quick to build), a release one for the bench (the simulator must not be what is measured).
+pub fn build_simulator(release: bool) -> Result<std::path::PathBuf> {
+    let mut cargo = Command::new("cargo");
+    cargo.args(["build", "--quiet", "-p", "cdp-sim"]).current_dir(paths::root());
+    if release {
+        cargo.arg("--release");
+    }
+    crate::procs::run(&mut cargo)?;
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| paths::root().join("target"));
-    Ok(target.join("debug").join("cdp-sim"))
+    Ok(target.join(if release { "release" } else { "debug" }).join("cdp-sim"))
 }
 
 /// The static server shared with the e2e suite: serves `dir`, and `/config.json` from `config`.

@@ -55,7 +55,7 @@ pub fn run(_args: &[String]) -> Result {
             .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30"),
         &mut total,
     );
-    match build::release().and_then(|_| demo::build_simulator()) {
+    match build::release().and_then(|_| demo::build_simulator(false)) {
         Ok(sim) => stage(
             "end-to-end (Playwright, Chromium)",
             Command::new("npx")

@@ -42,9 +42,16 @@ test('under a sub-path a deep link survives a reload, with the right types and c
   expect(page.url()).toBe(`${nginx.url}${APP}#/ps/101/tokens/5002`);
 
   const wasm = fs.readdirSync(process.env.DIST_DIR!).find((f) => f.endsWith('_bg.wasm'))!;
+  const css = fs.readdirSync(process.env.DIST_DIR!).find((f) => /^main-[0-9a-f]+\.css$/.test(f))!;
+  const sheet = await page.request.get(`${nginx.url}${APP}${css}`);
+  expect(sheet.headers()['cache-control'], css).toBe('public, max-age=31536000, immutable');
   const asset = await page.request.get(`${nginx.url}${APP}${wasm}`);
   expect(asset.headers()['content-type']).toBe('application/wasm');
   expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  // The .gz copy the build wrote, served as such (gzip_static).
+  const gzipped = await page.request.get(`${nginx.url}${APP}${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(gzipped.headers()['content-encoding']).toBe('gzip');
+  expect((await gzipped.body()).equals(await asset.body()), 'the same wasm once decoded').toBe(true);
   for (const unhashed of ['', 'index.html', 'embed/profiles-studio.js']) {
     const res = await page.request.get(`${nginx.url}${APP}${unhashed}`);
     expect(res.status(), unhashed).toBe(200);
