@@ -557,8 +557,14 @@ mod tests {
         assert_eq!(format_stats(&same, Unit::Count), "1 (5 runs)");
         let close = Stats { median: 7.13e6, min: 7.12e6, max: 7.14e6, runs: 5 };
         assert_eq!(format_stats(&close, Unit::Bytes), "6.8 MiB (5 runs)");
-        assert_eq!(format_stats(&Stats { median: 2.0, min: 1.0, max: 3.0, runs: 3 }, Unit::Count), "2 [1–3] (3 runs)");
-        assert_eq!(format_stats(&Stats { median: 2.0, min: 2.0, max: 2.0, runs: 1 }, Unit::Count), "2 (1 run)");
+        assert_eq!(
+            format_stats(&Stats { median: 2.0, min: 1.0, max: 3.0, runs: 3 }, Unit::Count),
+            "2 [1–3] (3 runs)"
+        );
+        assert_eq!(
+            format_stats(&Stats { median: 2.0, min: 2.0, max: 2.0, runs: 1 }, Unit::Count),
+            "2 (1 run)"
+        );
     }
 
     #[test]

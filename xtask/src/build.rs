@@ -12,7 +12,9 @@ pub fn release() -> Result {
     crate::csp::write_policy(&paths::dist_dir())?;
     crate::embed::write_module(&paths::dist_dir())?;
     // Last: the .br and .gz copies must be of the files as they ship.
-    run(Command::new("node").arg(paths::root().join("xtask").join("precompress.mjs")).arg(paths::dist_dir()))?;
+    run(Command::new("node")
+        .arg(paths::root().join("xtask").join("precompress.mjs"))
+        .arg(paths::dist_dir()))?;
     println!("xtask: release build in {}", paths::dist_dir().display());
     Ok(())
 }

@@ -21,6 +21,7 @@ pub fn summary(matched: usize, of: usize) -> String {
         0 => {
             "This profile is in none of this token's segments: an empty answer, and a correct one.".to_owned()
         }
+        n if of == 1 => format!("This profile is in {n} of this token's 1 segment."),
         n => format!("This profile is in {n} of this token's {of} segments."),
     }
 }
@@ -85,6 +86,7 @@ mod tests {
         );
         assert!(summary(0, 2).contains("none of this token's segments"));
         assert_eq!(summary(1, 2), "This profile is in 1 of this token's 2 segments.");
+        assert_eq!(summary(1, 1), "This profile is in 1 of this token's 1 segment.");
     }
 
     #[test]

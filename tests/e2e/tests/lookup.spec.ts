@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
 import { expectAccessible } from '../support/axe';
-import { TokenForm } from '../support/token_form';
+import { TokenForm, tabTo } from '../support/token_form';
 
 const sim = freshSimForEachTest();
 const require = createRequire(import.meta.url);
@@ -104,8 +104,9 @@ test('after a save the tester says lookups lag until the workflow finishes, and 
 test('every failure explained in place: error object with 200, 500, no answer; by keyboard', async ({ page }) => {
   const tester = await openToken(new App(page), '101', '5002', 'Cart_Recovery_Banner');
   const field = tester.getByLabel('td_client_id', { exact: true });
-  // Keyboard only: Tab to the field, type, Enter.
-  await field.focus();
+  // Keyboard only: Tab from the page's first control to the field, type, Enter.
+  await page.getByRole('link', { name: 'Profiles Studio' }).focus();
+  await tabTo(page, field, false, 120);
   await page.keyboard.type('c-1001');
   await sim.fault({ method: 'GET', path: LOOKUP, kind: 'status', status: 200, body: { status: 404, error: 'Not Found', message: 'token not found' } });
   await page.keyboard.press('Enter');
