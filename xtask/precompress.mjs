@@ -17,7 +17,8 @@ function walk(dir) {
   for (const name of fs.readdirSync(dir)) {
     const file = path.join(dir, name);
     if (fs.statSync(file).isDirectory()) walk(file);
-    else if (COMPRESSIBLE.has(path.extname(name))) compress(file);
+    // Not config.json: hosts replace it, and a stale copy beside it would be served instead.
+    else if (COMPRESSIBLE.has(path.extname(name)) && name !== 'config.json') compress(file);
   }
 }
 

@@ -6,6 +6,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { test, expect } from '../support/fixtures';
 
+test('dist/ has a config.json of defaults, so a host that serves dist/ as it is logs no 404', () => {
+  expect(JSON.parse(fs.readFileSync(path.join(process.env.DIST_DIR!, 'config.json'), 'utf8'))).toEqual({});
+});
+
 test('every downloaded file has its .br and .gz copy, served with Content-Encoding', async ({ page }) => {
   const dist = process.env.DIST_DIR!;
   const shipped = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f));
