@@ -60,7 +60,7 @@ pub fn apps(config: Config) -> (Router, Router) {
     let lookup = lookup::router()
         .layer(from_fn_with_state(state.clone(), faults::inject))
         .layer(from_fn_with_state(state.clone(), reqlog::record))
-        .layer(from_fn_with_state(state.clone(), lookup::cors))
+        .layer(from_fn_with_state(state.clone(), cors::lookup_cors))
         .with_state(state.clone());
     (api_app(state), lookup)
 }

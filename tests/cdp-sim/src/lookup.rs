@@ -9,10 +9,8 @@
 
 use crate::state::AppState;
 use crate::workflow::LiveConfig;
-use axum::body::Body;
-use axum::extract::{RawQuery, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -129,38 +127,6 @@ fn entry(
     let attributes: Map<String, Value> =
         live.attribute_columns.iter().filter_map(|a| Some((a.clone(), attributes.get(a)?.clone()))).collect();
     json!({ "key": { live.key_column.clone(): value }, "values": values, "attributes": attributes, "audienceId": ps })
-}
-
-/// CORS as a web page's lookup needs it: an allowed origin, with credentials (the
-/// `td_global_id` cookie), and the preflight that td-js-sdk's `Content-Type` on a GET causes.
-pub async fn cors(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let origin = req.headers().get(header::ORIGIN).cloned();
-    let allowed = origin
-        .as_ref()
-        .and_then(|o| o.to_str().ok())
-        .is_some_and(|o| state.allowed_origins.iter().any(|a| a == o));
-    let preflight =
-        req.method() == Method::OPTIONS && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
-    let mut res = if preflight {
-        let mut res = Response::new(Body::empty());
-        *res.status_mut() = if allowed { StatusCode::NO_CONTENT } else { StatusCode::FORBIDDEN };
-        if allowed {
-            let h = res.headers_mut();
-            h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET"));
-            h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("Content-Type, Accept"));
-            h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static(crate::cors::MAX_AGE));
-        }
-        res
-    } else {
-        next.run(req).await
-    };
-    let h = res.headers_mut();
-    h.append(header::VARY, HeaderValue::from_static("Origin"));
-    if let Some(origin) = origin.filter(|_| allowed) {
-        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        h.insert(header::ACCESS_CONTROL_ALLOW_CREDENTIALS, HeaderValue::from_static("true"));
-    }
-    res
 }
 
 #[cfg(test)]
