@@ -85,10 +85,7 @@ impl EmbeddedStudio {
     /// The language of the instance (`lang` on its root); unknown values fall back to English.
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&self, language: Option<String>) {
-        let options = HostOptions { language, ..HostOptions::default() };
-        if let Ok(s) = settings(&options) {
-            _ = self.root.set_attribute("lang", s.language);
-        }
+        _ = self.root.set_attribute("lang", options::language(language.as_deref()));
     }
 
     /// Removes every node, listener and timer and aborts the requests in flight.

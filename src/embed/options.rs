@@ -31,13 +31,27 @@ pub struct Settings {
 /// The languages an instance speaks; anything else falls back to the first.
 const LANGUAGES: [&str; 1] = ["en"];
 
+/// The language of `requested`, or the first one when it is absent or unknown.
+pub fn language(requested: Option<&str>) -> &'static str {
+    requested
+        .and_then(|l| LANGUAGES.into_iter().find(|known| l.eq_ignore_ascii_case(known)))
+        .unwrap_or(LANGUAGES[0])
+}
+
+/// A base URL option (`apiBase`, `lookupBase`): absent, or an http(s) URL or a path starting
+/// with `/`, without its trailing slash.
+fn base_option(name: &str, value: Option<&str>) -> Result<Option<String>, String> {
+    match value.map(str::trim) {
+        None => Ok(None),
+        Some(base) if crate::config::is_api_base(base) => Ok(Some(base.trim_end_matches('/').to_owned())),
+        Some(base) => Err(format!("{name} \"{base}\" is neither an http(s) URL nor a path starting with /")),
+    }
+}
+
 /// Checks the options; the error names the option and what was wrong, for the host's console.
 pub fn settings(options: &HostOptions) -> Result<Settings, String> {
-    let base_url = match (options.api_base.as_deref().map(str::trim), options.region.as_deref()) {
-        (Some(base), _) if crate::config::is_api_base(base) => base.trim_end_matches('/').to_owned(),
-        (Some(base), _) => {
-            return Err(format!("apiBase \"{base}\" is neither an http(s) URL nor a path starting with /"))
-        }
+    let base_url = match (base_option("apiBase", options.api_base.as_deref())?, options.region.as_deref()) {
+        (Some(base), _) => base,
         (None, region) => {
             let id = region.unwrap_or("us");
             Region::from_id(id)
@@ -59,18 +73,8 @@ pub fn settings(options: &HostOptions) -> Result<Settings, String> {
         Some("hash") => History::Hash,
         Some(other) => return Err(format!("history \"{other}\" is neither \"memory\" nor \"hash\"")),
     };
-    let language = options
-        .language
-        .as_deref()
-        .and_then(|l| LANGUAGES.into_iter().find(|known| l.eq_ignore_ascii_case(known)))
-        .unwrap_or(LANGUAGES[0]);
-    let lookup_base = match options.lookup_base.as_deref().map(str::trim) {
-        Some(base) if crate::config::is_api_base(base) => Some(base.trim_end_matches('/').to_owned()),
-        Some(base) => {
-            return Err(format!("lookupBase \"{base}\" is neither an http(s) URL nor a path starting with /"))
-        }
-        None => None,
-    };
+    let language = language(options.language.as_deref());
+    let lookup_base = base_option("lookupBase", options.lookup_base.as_deref())?;
     Ok(Settings { base_url, start, history, language, lookup_base })
 }
 

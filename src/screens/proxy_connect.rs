@@ -15,11 +15,8 @@ pub fn ProxyConnect(base_url: String, timeout_ms: Option<u32>) -> impl IntoView 
     let session = use_session();
     let connect = connect_action(session);
     let client = with_timeout(Client::with_credential(&base_url, Credential::None), timeout_ms);
-    let again = {
-        let client = client.clone();
-        move || {
-            connect.dispatch_local((client.clone(), None));
-        }
+    let again = move || {
+        connect.dispatch_local((client.clone(), None));
     };
     again();
     let pending = connect.pending();
