@@ -124,7 +124,9 @@ fn echoed(body: &serde_json::Value) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // About three in four random forms have a name the rule refuses, and the save test skips
+    // those: with the default limit of 1,024 skips, 256 cases ran out of skips now and then.
+    #![proptest_config(ProptestConfig { cases: 256, max_global_rejects: 8192, ..ProptestConfig::default() })]
 
     #[test]
     fn any_edits_keep_the_limits_and_validation_never_panics(edits in prop::collection::vec(edit(), 0..80)) {
