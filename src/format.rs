@@ -1,18 +1,8 @@
-//! Pure display helpers for numbers and timestamps from the API.
+//! Pure display helpers: CSS lengths, and the unit a relative age is told in. Numbers and
+//! dates in the reader's language are `crate::i18n::intl`'s.
 
-/// `1234567` → `"1,234,567"`; `None` (not computed yet) → `"—"`.
-pub fn population(n: Option<u64>) -> String {
-    let Some(n) = n else { return "—".into() };
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+/// What a value not computed yet (a population, a date) shows.
+pub const MISSING: &str = "—";
 
 /// A CSS length in pixels to the hundredth (`1234.5` → `"1234.50px"`), formatted as integers:
 /// `{}` on an `f64` would ship the float formatter (about 10 KB of wasm) for two style values.
@@ -21,28 +11,28 @@ pub fn px(length: f64) -> String {
     format!("{}.{:02}px", hundredths / 100, hundredths % 100)
 }
 
-/// An RFC 3339 timestamp shown compactly (`2024-05-01T12:34:56.000Z` → `2024-05-01 12:34 UTC`).
-/// Anything else is shown as received rather than hidden: a strange value is still information.
-pub fn timestamp(raw: &str) -> String {
-    let raw = raw.trim();
-    let bytes = raw.as_bytes();
-    let looks_iso = bytes.len() >= 16
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && (bytes[10] == b'T' || bytes[10] == b' ')
-        && bytes[13] == b':'
-        && raw.is_char_boundary(16);
-    if !looks_iso {
-        return raw.to_owned();
-    }
-    let (date, time) = (&raw[..10], &raw[11..16]);
-    let zone = if raw.ends_with('Z') || raw.ends_with("+00:00") { " UTC" } else { "" };
-    format!("{date} {time}{zone}")
+/// An age in the largest unit that keeps it at least 1 (`Intl.RelativeTimeFormat` units).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Age {
+    pub value: f64,
+    pub unit: &'static str,
 }
 
-/// `Some(ts)` → formatted, `None` → `"—"`.
-pub fn optional_timestamp(raw: Option<&str>) -> String {
-    raw.map_or_else(|| "—".into(), timestamp)
+/// `seconds` ago as a whole number of seconds, minutes, hours, days, months or years (rounded
+/// down: "2 hours ago" until the third hour is full). A time in the future (a clock ahead of the
+/// server's) counts as now.
+pub fn age(seconds: f64) -> Age {
+    const UNITS: [(f64, &str); 6] = [
+        (365.0 * 86_400.0, "year"),
+        (30.0 * 86_400.0, "month"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+        (1.0, "second"),
+    ];
+    let seconds = if seconds.is_finite() { seconds.max(0.0) } else { 0.0 };
+    let (size, unit) = UNITS.into_iter().find(|(size, _)| seconds >= *size).unwrap_or(UNITS[5]);
+    Age { value: (seconds / size).floor(), unit }
 }
 
 #[cfg(test)]
@@ -59,20 +49,15 @@ mod tests {
     }
 
     #[test]
-    fn groups_thousands() {
-        assert_eq!(population(Some(0)), "0");
-        assert_eq!(population(Some(999)), "999");
-        assert_eq!(population(Some(1000)), "1,000");
-        assert_eq!(population(Some(1234567)), "1,234,567");
-        assert_eq!(population(None), "—");
-    }
-
-    #[test]
-    fn formats_timestamps() {
-        assert_eq!(timestamp("2024-05-01T12:34:56.000Z"), "2024-05-01 12:34 UTC");
-        assert_eq!(timestamp("2024-05-01T12:34:56+09:00"), "2024-05-01 12:34");
-        assert_eq!(timestamp("yesterday"), "yesterday");
-        assert_eq!(timestamp("2024-05-01T1é:34"), "2024-05-01T1é:34");
-        assert_eq!(optional_timestamp(None), "—");
+    fn ages_in_the_largest_whole_unit() {
+        assert_eq!(age(0.4), Age { value: 0.0, unit: "second" });
+        assert_eq!(age(59.0), Age { value: 59.0, unit: "second" });
+        assert_eq!(age(150.0), Age { value: 2.0, unit: "minute" });
+        assert_eq!(age(3.0 * 3600.0 - 1.0), Age { value: 2.0, unit: "hour" });
+        assert_eq!(age(86_400.0 * 3.5), Age { value: 3.0, unit: "day" });
+        assert_eq!(age(86_400.0 * 65.0), Age { value: 2.0, unit: "month" });
+        assert_eq!(age(86_400.0 * 800.0), Age { value: 2.0, unit: "year" });
+        assert_eq!(age(-30.0), Age { value: 0.0, unit: "second" }, "a clock ahead counts as now");
+        assert_eq!(age(f64::NAN), Age { value: 0.0, unit: "second" });
     }
 }

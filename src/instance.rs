@@ -97,6 +97,20 @@ impl Instance {
         request_animation_frame(move || _ = this.focus(&local));
     }
 
+    /// Focuses `local` on the next frame if focus was lost meanwhile (the focused element was
+    /// removed, so focus fell to the page), and not if the user has put it somewhere since: a
+    /// click or a keystroke in that frame must keep its focus.
+    pub fn refocus_next_frame(&self, local: &str) {
+        let this = *self;
+        let local = local.to_owned();
+        request_animation_frame(move || {
+            let lost = this.active_element().is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
+            if lost {
+                _ = this.focus(&local);
+            }
+        });
+    }
+
     /// The focused element as seen from this instance: inside a shadow root the document only
     /// knows the host, so ask the root's own tree (shadow root or document).
     pub fn active_element(&self) -> Option<Element> {

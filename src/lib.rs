@@ -4,7 +4,8 @@
 //! connection, the router and what survives a page change; `tree` is the folder tree (pure
 //! model, store, views); `browse` the layout around it and the folder pages; `token` a token's
 //! pages, its form and its actions; `screens` the pages outside a parent segment; `ui` the
-//! generic widgets they are built from; `embed` is the API a host page mounts instances with.
+//! generic widgets they are built from; `embed` is the API a host page mounts instances with;
+//! `i18n` the two languages every text exists in.
 pub mod api;
 mod app;
 pub mod browse;
@@ -13,6 +14,7 @@ pub mod config;
 mod context;
 pub mod embed;
 pub mod format;
+pub mod i18n;
 pub mod instance;
 pub mod mount;
 pub mod recovery;

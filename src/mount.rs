@@ -4,6 +4,8 @@
 //! listeners and timers go when its [`Mounted`] is dropped or [`Mounted::unmount`]ed.
 
 use crate::app::App;
+use crate::i18n::locale::{LanguageChoice, Locale};
+use crate::i18n::Language;
 use crate::instance::{push_prefixed, random_prefix, Instance};
 use crate::recovery::{self, CrashTarget};
 use crate::routes::AppRoute;
@@ -32,6 +34,8 @@ pub struct MountOptions {
     /// Where the credential comes from: the connect screen, or the host.
     pub access: Access,
     pub on_navigate: Option<OnNavigate>,
+    /// Who chooses the language: the user (standalone) or the host.
+    pub language: LanguageChoice,
 }
 
 impl MountOptions {
@@ -43,6 +47,7 @@ impl MountOptions {
             crash_key: draft_storage::STORAGE_KEY.to_owned(),
             access: Access::Connect,
             on_navigate: None,
+            language: LanguageChoice::User,
         }
     }
 
@@ -55,6 +60,7 @@ impl MountOptions {
             crash_key: crash_key.to_owned(),
             access: Access::Connect,
             on_navigate: None,
+            language: LanguageChoice::Host(Language::En),
         }
     }
 }
@@ -64,6 +70,7 @@ pub struct Mounted {
     id_prefix: String,
     session: Session,
     router: Router,
+    locale: Locale,
     /// Keeps the reactive owner (and with it every signal, effect and listener) alive.
     _handle: Box<dyn std::any::Any>,
     /// Keeps the instance on the panic hook's list.
@@ -93,6 +100,11 @@ impl Mounted {
         self.session
     }
 
+    /// Switches the instance's language (the host's `update({ language })`).
+    pub fn set_language(&self, language: Language) {
+        self.locale.set(language);
+    }
+
     /// Removes every node, listener and timer of the instance, and aborts its requests.
     pub fn unmount(self) {}
 }
@@ -116,13 +128,21 @@ pub fn mount(root: HtmlElement, options: MountOptions) -> Mounted {
         drafts: book.clone(),
     });
     recovery::register(&crash);
-    let MountOptions { history, start, crash_key, access, on_navigate } = options;
+    let MountOptions { history, start, crash_key, access, on_navigate, language } = options;
+    // Standalone, `lang` belongs on `<html>` (the page is ours); embedded, on our root only.
+    let lang_element = match language {
+        LanguageChoice::User => element.owner_document().and_then(|d| d.document_element()),
+        LanguageChoice::Host(_) => None,
+    }
+    .unwrap_or_else(|| element.clone());
     let prefix = id_prefix.clone();
     let made = Rc::new(Cell::new(None));
     let made_inside = made.clone();
     let handle = leptos::mount::mount_to(root, move || {
         let instance = Instance::with_prefix(element, &prefix);
         provide_context(instance);
+        let locale = Locale::start(language, lang_element);
+        provide_context(locale);
         let drafts = Drafts::new(book, &crash_key);
         provide_context(drafts);
         draft_storage::restore_saved_draft(&crash_key, drafts);
@@ -134,11 +154,11 @@ pub fn mount(root: HtmlElement, options: MountOptions) -> Mounted {
         if let Some(on_navigate) = on_navigate {
             report_navigation(router, on_navigate);
         }
-        made_inside.set(Some((session, router)));
+        made_inside.set(Some((session, router, locale)));
         view! { <App/> }
     });
-    let (session, router) = made.take().expect("mount_to runs its view function at once");
-    Mounted { id_prefix, session, router, _handle: Box::new(handle), _crash: crash }
+    let (session, router, locale) = made.take().expect("mount_to runs its view function at once");
+    Mounted { id_prefix, session, router, locale, _handle: Box::new(handle), _crash: crash }
 }
 
 /// Calls `on_navigate` after every route change (not for the first route: the host chose it).

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 use profiles_studio::api::{ApiError, Entity, EntityKind, FolderId, FolderListing};
+use profiles_studio::i18n::Verbatim;
+use profiles_studio::token::actions::text::ActionText;
 use profiles_studio::tree::Tree;
 use profiles_studio::tree::{NodeKey, TreeModel, TreeStore};
 use std::sync::{Arc, Mutex};
@@ -636,7 +638,8 @@ mod toasts {
 
         let runs = Arc::new(Mutex::new(0));
         let count = runs.clone();
-        toasts.show("Moved “A” to “B”.", Some(ToastAction::new("Undo", move || *count.lock().unwrap() += 1)));
+        let undo = ToastAction::new(ActionText::Undo, move || *count.lock().unwrap() += 1);
+        toasts.show(ActionText::Moved("A".into(), "B".into()), Some(undo));
         leptos::task::tick().await;
         assert!(region.text_content().unwrap_or_default().contains("Moved “A” to “B”."));
         let undo: HtmlElement = region.query_selector("button").unwrap().unwrap().unchecked_into();
@@ -648,7 +651,7 @@ mod toasts {
         assert_eq!(region.child_element_count(), 0, "and its toast is gone");
 
         for i in 1..=4 {
-            toasts.show(format!("Toast {i}"), None);
+            toasts.show(Verbatim(format!("Toast {i}")), None);
         }
         leptos::task::tick().await;
         assert_eq!(toasts.messages(), ["Toast 2", "Toast 3", "Toast 4"], "at most three, oldest first out");

@@ -5,10 +5,9 @@
 
 use leptos::prelude::Owner;
 use profiles_studio::api::FolderId;
-use profiles_studio::recovery::{
-    after_panic, register, render_screen, show_screen, CrashTarget, DRAFT_KEPT, HEADING, SCREEN_ID,
-    WHAT_HAPPENED,
-};
+use profiles_studio::i18n::{Language, Localized};
+use profiles_studio::recovery::text::RecoveryText;
+use profiles_studio::recovery::{after_panic, register, render_screen, show_screen, CrashTarget, SCREEN_ID};
 use profiles_studio::session::connection::Access;
 use profiles_studio::session::Session;
 use profiles_studio::token::form::draft_storage::{self, STORAGE_KEY};
@@ -47,20 +46,39 @@ fn draft() -> Draft {
 
 #[wasm_bindgen_test]
 fn the_screen_says_what_happened_and_offers_reload() {
-    let screen = render_screen(&document(), SCREEN_ID, false).unwrap();
+    let en = |t: RecoveryText| t.in_language(Language::En).into_owned();
+    let screen = render_screen(&document(), SCREEN_ID, false, Language::En).unwrap();
     assert_eq!(screen.tag_name(), "MAIN");
     assert_eq!(screen.id(), SCREEN_ID);
-    assert_eq!(screen.query_selector("h1").unwrap().unwrap().text_content().unwrap(), HEADING);
+    assert_eq!(
+        screen.query_selector("h1").unwrap().unwrap().text_content().unwrap(),
+        en(RecoveryText::Heading)
+    );
     let paragraphs = screen.query_selector_all("p").unwrap();
     assert_eq!(paragraphs.length(), 1, "no draft line when no draft was kept");
-    assert_eq!(paragraphs.item(0).unwrap().text_content().unwrap(), WHAT_HAPPENED);
+    assert_eq!(paragraphs.item(0).unwrap().text_content().unwrap(), en(RecoveryText::WhatHappened));
     let button = screen.query_selector("button").unwrap().unwrap();
     assert_eq!(button.text_content().unwrap(), "Reload");
     assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
 
-    let with_draft = render_screen(&document(), SCREEN_ID, true).unwrap();
+    let with_draft = render_screen(&document(), SCREEN_ID, true, Language::En).unwrap();
     let text = with_draft.text_content().unwrap();
-    assert!(text.contains(DRAFT_KEPT), "{text}");
+    assert!(text.contains(&en(RecoveryText::DraftKept)), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn the_screen_speaks_the_language_of_the_instance_it_replaces() {
+    let doc = document();
+    let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    host.set_attribute("lang", "ja").unwrap();
+    let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    host.append_child(&root).unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    show_screen(&root, "ja-", false).unwrap();
+    let screen = doc.get_element_by_id(&format!("ja-{SCREEN_ID}")).unwrap();
+    assert_eq!(screen.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "問題が発生しました");
+    assert_eq!(screen.query_selector("button").unwrap().unwrap().text_content().unwrap(), "再読み込み");
+    host.remove();
 }
 
 #[wasm_bindgen_test]
@@ -105,7 +123,7 @@ fn after_a_panic_the_open_draft_is_saved_and_the_page_replaced() {
     after_panic();
     let saved = storage.get_item(STORAGE_KEY).unwrap().expect("the draft is saved");
     let screen = doc.get_element_by_id(SCREEN_ID).expect("the screen is shown");
-    assert!(screen.text_content().unwrap().contains(DRAFT_KEPT));
+    assert!(screen.text_content().unwrap().contains(&*RecoveryText::DraftKept.in_language(Language::En)));
     let body = doc.body().unwrap();
     let hidden = body.query_selector_all(":scope > [hidden]").unwrap().length();
 

@@ -181,14 +181,6 @@ impl SegmentKind {
             _ => None,
         }
     }
-    /// Human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Batch => "Batch",
-            Self::Realtime => "Realtime",
-            Self::FunnelStage => "Funnel stage",
-        }
-    }
 }
 
 /// A segment a token serves. `name` is `None` when the user may not view its folder

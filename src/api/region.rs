@@ -32,18 +32,6 @@ impl Region {
         Self::ALL.into_iter().find(|r| r.id() == id)
     }
 
-    /// What the Region select shows.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Us => "US",
-            Self::Tokyo => "Tokyo",
-            Self::Eu => "EU",
-            Self::Ap02 => "Korea (ap02)",
-            Self::Ap03 => "ap03",
-            Self::Custom => "Custom",
-        }
-    }
-
     /// The API base URL; `None` for `Custom`, whose URL the user types.
     pub fn base_url(self) -> Option<&'static str> {
         match self {

@@ -1,5 +1,7 @@
 //! Breadcrumbs: where a page sits in the folder tree.
 
+use crate::browse::text::BrowseText;
+use crate::i18n::locale::tr;
 use leptos::prelude::*;
 
 /// One step of the trail: a label and, except for the current page, a link.
@@ -23,7 +25,7 @@ pub fn Breadcrumbs(
         })
         .collect_view();
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <nav class="breadcrumbs" aria-label=tr(BrowseText::Breadcrumb)>
             <ol>{items}</ol>
         </nav>
     }

@@ -1,6 +1,8 @@
 //! "Create New" on a folder page: a disclosure (button + list of links), offered only where the
 //! folder's permissions allow editing. Its one entry opens the token wizard.
 
+use crate::browse::text::BrowseText;
+use crate::i18n::locale::tr;
 use crate::instance::use_instance;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,10 +39,10 @@ pub fn CreateNewMenu(
             <button type="button" id=instance.id("create-new") class="button button-primary"
                 aria-expanded=move || open.get().to_string() aria-controls=instance.id("create-new-list")
                 on:click=move |_| open.update(|o| *o = !*o)>
-                "Create New"
+                {tr(BrowseText::CreateNew)}
             </button>
             <ul id=instance.id("create-new-list") class="create-new-list" hidden=move || !open.get()>
-                <li><a href=href>"Profiles API Token"</a></li>
+                <li><a href=href>{tr(BrowseText::ProfilesApiToken)}</a></li>
             </ul>
         </div>
     }

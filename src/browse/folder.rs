@@ -3,22 +3,33 @@
 
 use crate::api::{EntityKind, FolderId, ParentSegment};
 use crate::browse::folder_table::FolderTable;
+use crate::browse::text::{BrowseText, KindName};
 use crate::browse::{Breadcrumbs, Crumb};
+use crate::i18n::locale::tr;
+use crate::i18n::{Message, Verbatim};
 use crate::routes::AppRoute;
 use crate::tree::{use_tree, LoadState, NodeKey};
 use crate::ui::{ErrorView, Loading};
 use leptos::prelude::*;
 
-/// What a kind is called in tables.
-pub fn kind_label(kind: &EntityKind) -> String {
-    match kind {
-        EntityKind::Folder => "Folder".into(),
-        EntityKind::SegmentBatch => "Batch segment".into(),
-        EntityKind::SegmentRealtime => "Realtime segment".into(),
-        EntityKind::SegmentFunnelStage => "Funnel stage".into(),
-        EntityKind::Token => "Profiles API token".into(),
-        EntityKind::Other(t) => t.clone(),
+/// What a kind is called in tables (an unknown kind as the API names it).
+pub fn kind_label(kind: &EntityKind) -> Message {
+    match kind_name(kind) {
+        Some(name) => BrowseText::Kind(name).into(),
+        None => Verbatim(kind.data_kind().to_owned()).into(),
     }
+}
+
+/// The console's name for `kind`; `None` for a kind it does not know.
+fn kind_name(kind: &EntityKind) -> Option<KindName> {
+    Some(match kind {
+        EntityKind::Folder => KindName::Folder,
+        EntityKind::SegmentBatch => KindName::BatchSegment,
+        EntityKind::SegmentRealtime => KindName::RealtimeSegment,
+        EntityKind::SegmentFunnelStage => KindName::FunnelStage,
+        EntityKind::Token => KindName::Token,
+        EntityKind::Other(_) => return None,
+    })
 }
 
 /// The crumbs for a page under `folders` (root first). The root folder is shown as the
@@ -91,10 +102,9 @@ pub fn FolderPage(
             });
             view! { <Breadcrumbs crumbs/><div class="page-title"><h1>{title}</h1>{create}</div> }.into_any()
         }
-        Some(Err(error)) => {
-            view! { <ErrorView error context="Could not load this folder's path."/> }.into_any()
-        }
-        None => view! { <h1>{if is_root { ps_name.clone() } else { "Folder".to_owned() }}</h1> }.into_any(),
+        Some(Err(error)) => view! { <ErrorView error context=tr(BrowseText::FolderPathFailed)/> }.into_any(),
+        None if is_root => view! { <h1>{ps_name.clone()}</h1> }.into_any(),
+        None => view! { <h1>{tr(BrowseText::Folder)}</h1> }.into_any(),
     };
     let f = folder.clone();
     let retry = Callback::new(move |()| store.reload(&f));
@@ -112,11 +122,11 @@ pub fn FolderPage(
     });
     let f = folder.clone();
     let children = move || match listing.get() {
-        Listing::Loading => view! { <Loading label="Loading folder…"/> }.into_any(),
+        Listing::Loading => view! { <Loading label=tr(BrowseText::LoadingFolder)/> }.into_any(),
         Listing::Failed(error) => {
-            view! { <ErrorView error context="Could not load this folder." on_retry=retry/> }.into_any()
+            view! { <ErrorView error context=tr(BrowseText::FolderFailed) on_retry=retry/> }.into_any()
         }
-        Listing::Empty => view! { <p>"This folder is empty."</p> }.into_any(),
+        Listing::Empty => view! { <p>{tr(BrowseText::FolderEmpty)}</p> }.into_any(),
         Listing::Rows => view! { <FolderTable store folder=f.clone() ps=ps_id.clone()/> }.into_any(),
     };
     view! { <section class="folder-page">{header}{children}</section> }.into_any()
@@ -167,6 +177,7 @@ mod tests {
         assert_eq!(c[2].href, None);
         let c = crumbs(&ps, &path, None);
         assert_eq!(c.last().unwrap().href, None);
-        assert_eq!(kind_label(&EntityKind::Token), "Profiles API token");
+        assert_eq!(kind_name(&EntityKind::Token), Some(KindName::Token));
+        assert_eq!(kind_name(&EntityKind::Other("funnel".into())), None);
     }
 }

@@ -5,7 +5,10 @@
 
 use crate::api::{Entity, EntityKind, FolderId, ParentSegmentId};
 use crate::browse::folder::kind_label;
-use crate::format;
+use crate::browse::text::BrowseText;
+use crate::i18n::intl;
+use crate::i18n::locale::{tr, tr_with, use_locale};
+use crate::i18n::Verbatim;
 use crate::routes::AppRoute;
 use crate::tree::layout::window;
 use crate::tree::{NodeKey, TreeStore};
@@ -95,9 +98,9 @@ pub fn FolderTable(store: TreeStore, folder: FolderId, ps: ParentSegmentId) -> i
         <table class="table folder-table" aria-rowcount=move || (count.get() + 1).to_string()>
             <thead>
                 <tr aria-rowindex="1">
-                    <th scope="col">"Name"</th>
-                    <th scope="col" class="col-type">"Type"</th>
-                    <th scope="col" class="num col-population">"Population"</th>
+                    <th scope="col">{tr(BrowseText::Name)}</th>
+                    <th scope="col" class="col-type">{tr(BrowseText::Type)}</th>
+                    <th scope="col" class="num col-population">{tr(BrowseText::Population)}</th>
                 </tr>
             </thead>
             <tbody node_ref=body>
@@ -123,15 +126,17 @@ fn entry_row(ps: &ParentSegmentId, index: usize, e: Entity) -> impl IntoView {
         Some(href) => view! { <a href=href title=title>{e.name}</a> }.into_any(),
         None => view! { <span title=title>{e.name}</span> }.into_any(),
     };
-    let population = if e.kind == EntityKind::Folder || e.kind == EntityKind::Token {
-        String::new()
-    } else {
-        format::population(e.population)
-    };
+    let locale = use_locale();
+    let shows_population = e.kind != EntityKind::Folder && e.kind != EntityKind::Token;
+    let (kind, count) = (e.kind.clone(), e.population);
+    let population = tr_with(move || {
+        Verbatim(if shows_population { intl::population(count, locale.language()) } else { String::new() })
+            .into()
+    });
     view! {
         <tr class="entry" data-kind=e.kind.data_kind().to_owned() aria-rowindex=(index + 2).to_string()>
             <td><span class="entry-name"><KindIcon kind=e.kind.clone()/>{name}</span></td>
-            <td>{kind_label(&e.kind)}</td>
+            <td>{tr(kind_label(&kind))}</td>
             <td class="num">{population}</td>
         </tr>
     }

@@ -2,7 +2,9 @@
 //! token page on the right (`main`), and the parent segment's name with "Disconnect" on top.
 
 use crate::api::{ApiError, FolderId, ParentSegment, ParentSegmentId};
+use crate::browse::text::BrowseText;
 use crate::browse::FolderPage;
+use crate::i18n::locale::tr;
 use crate::routes::AppRoute;
 use crate::session::AppHeader;
 use crate::session::{use_handoff, use_router, use_session};
@@ -38,23 +40,23 @@ pub fn BrowsePage(
     let retry = Callback::new(move |()| parent.refetch());
     move || {
         match parent.get() {
-        None => view! { <AppHeader/><main class="page"><Loading label="Loading parent segment…"/></main> }
+        None => view! { <AppHeader/><main class="page"><Loading label=tr(BrowseText::LoadingParentSegment)/></main> }
             .into_any(),
         Some(Err(ApiError::NotFound { .. })) => view! {
             <AppHeader/>
-            <main class="page narrow"><crate::ui::NotFoundBody what="This parent segment"/></main>
+            <main class="page narrow"><crate::ui::NotFoundBody what=tr(BrowseText::ThisParentSegment)/></main>
         }
         .into_any(),
         Some(Err(error)) => view! {
             <AppHeader/>
-            <main class="page"><ErrorView error context="Could not load the parent segment." on_retry=retry/></main>
+            <main class="page"><ErrorView error context=tr(BrowseText::ParentSegmentFailed) on_retry=retry/></main>
         }
         .into_any(),
         Some(Ok(ps)) => match ps.root_folder_id.clone() {
             Some(root) => view! { <BrowseLayout ps root/> }.into_any(),
             None => view! {
                 <AppHeader/>
-                <main class="page"><p role="alert">"This parent segment has no folder tree yet."</p></main>
+                <main class="page"><p role="alert">{tr(BrowseText::NoFolderTree)}</p></main>
             }
             .into_any(),
         },
@@ -99,7 +101,7 @@ fn BrowseLayout(
     });
     let ps_name = ps.name.clone();
     let header_name = Signal::derive(move || ps_name.clone());
-    let tree_label = format!("Folders of {}", ps.name);
+    let tree_label = tr(BrowseText::FoldersOf(ps.name.clone()));
     let ps = StoredValue::new(ps);
     let content = move || {
         let ps = ps.get_value();
@@ -114,11 +116,11 @@ fn BrowseLayout(
     view! {
         <AppHeader parent_segment=header_name/>
         <div class="browse">
-            <nav class="browse-tree" aria-label="Folders">
+            <nav class="browse-tree" aria-label=tr(BrowseText::Folders)>
                 <div class="tree-toolbar">
                     <TreeFilterBox store/>
                     // Fetches the open folders again (they are otherwise cached for a minute).
-                    <button type="button" class="button button-small" on:click=move |_| store.refresh()>"Refresh"</button>
+                    <button type="button" class="button button-small" on:click=move |_| store.refresh()>{tr(BrowseText::Refresh)}</button>
                 </div>
                 <Tree store label=tree_label on_activate/>
             </nav>

@@ -5,6 +5,7 @@ pub mod create_new;
 pub mod folder;
 pub mod folder_table;
 pub mod layout;
+pub mod text;
 
 pub use breadcrumbs::{Breadcrumbs, Crumb};
 pub use folder::FolderPage;

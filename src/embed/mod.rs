@@ -7,6 +7,7 @@
 pub mod options;
 
 use crate::api::{Answer, Ask, HostCredential};
+use crate::i18n::locale::LanguageChoice;
 use crate::instance::random_prefix;
 use crate::mount::{mount, MountOptions, Mounted};
 use crate::routes::AppRoute;
@@ -23,7 +24,6 @@ use web_sys::HtmlElement;
 #[wasm_bindgen]
 pub struct EmbeddedStudio {
     mounted: Option<Mounted>,
-    root: HtmlElement,
 }
 
 /// Mounts an instance into `root` (an element inside the shadow root the loader made) with the
@@ -43,7 +43,6 @@ pub fn mount_embedded(root: HtmlElement, options: &JsValue) -> Result<EmbeddedSt
     // A crash keeps the open draft under a key of this instance: the element's id when it has
     // one (so that a reload of the host page finds it again), else one made for it.
     let instance_key = Some(root.id()).filter(|id| !id.is_empty()).unwrap_or_else(random_prefix);
-    _ = root.set_attribute("lang", settings.language);
     let options = MountOptions {
         history: settings.history,
         start: settings.start,
@@ -55,8 +54,9 @@ pub fn mount_embedded(root: HtmlElement, options: &JsValue) -> Result<EmbeddedSt
             lookup_base: settings.lookup_base,
         },
         on_navigate,
+        language: LanguageChoice::Host(settings.language),
     };
-    Ok(EmbeddedStudio { mounted: Some(mount(root.clone(), options)), root })
+    Ok(EmbeddedStudio { mounted: Some(mount(root, options)) })
 }
 
 #[wasm_bindgen]
@@ -82,10 +82,13 @@ impl EmbeddedStudio {
         }
     }
 
-    /// The language of the instance (`lang` on its root); unknown values fall back to English.
+    /// Switches the instance's language live (and `lang` on its root); unknown values fall
+    /// back to English.
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&self, language: Option<String>) {
-        _ = self.root.set_attribute("lang", options::language(language.as_deref()));
+        if let Some(mounted) = &self.mounted {
+            mounted.set_language(options::language(language.as_deref()));
+        }
     }
 
     /// Removes every node, listener and timer and aborts the requests in flight.

@@ -2,6 +2,7 @@
 //! history, which language. Pure (the JS object is read in `embed::mod`), so tested natively.
 
 use crate::api::{ParentSegmentId, Region};
+use crate::i18n::Language;
 use crate::routes::AppRoute;
 use crate::session::History;
 
@@ -23,19 +24,15 @@ pub struct Settings {
     pub base_url: String,
     pub start: AppRoute,
     pub history: History,
-    pub language: &'static str,
+    pub language: Language,
     /// The Profiles API host for the lookup tester; `None`: the region's.
     pub lookup_base: Option<String>,
 }
 
-/// The languages an instance speaks; anything else falls back to the first.
-const LANGUAGES: [&str; 1] = ["en"];
-
-/// The language of `requested`, or the first one when it is absent or unknown.
-pub fn language(requested: Option<&str>) -> &'static str {
-    requested
-        .and_then(|l| LANGUAGES.into_iter().find(|known| l.eq_ignore_ascii_case(known)))
-        .unwrap_or(LANGUAGES[0])
+/// The language of `requested` (`"ja"`, `"ja-JP"`, `"en"`), or English when it is absent or one
+/// the console does not speak.
+pub fn language(requested: Option<&str>) -> Language {
+    requested.and_then(Language::from_tag).unwrap_or_default()
 }
 
 /// A base URL option (`apiBase`, `lookupBase`): absent, or an http(s) URL or a path starting
@@ -92,7 +89,10 @@ mod tests {
     fn defaults_are_us_memory_english_at_the_list() {
         let s = with(|_| {}).unwrap();
         assert_eq!(s.base_url, "https://api-cdp.treasuredata.com");
-        assert_eq!((s.start, s.history, s.language), (AppRoute::ParentSegments, History::Memory, "en"));
+        assert_eq!(
+            (s.start, s.history, s.language),
+            (AppRoute::ParentSegments, History::Memory, Language::En)
+        );
     }
 
     #[test]
@@ -137,7 +137,8 @@ mod tests {
     fn history_and_language() {
         assert_eq!(with(|o| o.history = Some("hash".into())).unwrap().history, History::Hash);
         assert!(with(|o| o.history = Some("browser".into())).is_err());
-        assert_eq!(with(|o| o.language = Some("EN".into())).unwrap().language, "en");
-        assert_eq!(with(|o| o.language = Some("xx".into())).unwrap().language, "en");
+        assert_eq!(with(|o| o.language = Some("EN".into())).unwrap().language, Language::En);
+        assert_eq!(with(|o| o.language = Some("ja-JP".into())).unwrap().language, Language::Ja);
+        assert_eq!(with(|o| o.language = Some("xx".into())).unwrap().language, Language::En);
     }
 }

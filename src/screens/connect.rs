@@ -6,19 +6,23 @@
 use super::proxy_connect::ProxyConnect;
 use crate::api::{ApiError, Client, Credential, Region};
 use crate::config::RuntimeConfig;
+use crate::i18n::locale::{tr, use_locale};
+use crate::i18n::Message;
 use crate::instance::use_instance;
+use crate::screens::text::ScreenText;
 use crate::session::connection::with_timeout;
+use crate::session::language_switch::LanguageSwitch;
 use crate::session::{frame, Credentials, Session};
 use crate::ui::explain;
 use leptos::prelude::*;
 
 /// A problem found before sending anything.
-fn validate(c: &Credentials) -> Result<(), &'static str> {
+fn validate(c: &Credentials) -> Result<(), ScreenText> {
     if c.region == Region::Custom.id() && c.endpoint().is_none() {
-        return Err("Enter the API base URL, starting with https:// or http://.");
+        return Err(ScreenText::EnterBaseUrl);
     }
     if c.api_key.trim().is_empty() {
-        return Err("Enter an API key.");
+        return Err(ScreenText::EnterApiKey);
     }
     Ok(())
 }
@@ -53,7 +57,7 @@ pub fn ConnectPage(
 /// The key form.
 #[component]
 fn KeyConnect(config: RuntimeConfig) -> impl IntoView {
-    let inst = use_instance();
+    let (inst, locale) = (use_instance(), use_locale());
     let session = crate::session::use_session();
     let framed_endpoint = config_credentials(&config).endpoint();
     let embed_origins = config.embed_origins;
@@ -62,7 +66,7 @@ fn KeyConnect(config: RuntimeConfig) -> impl IntoView {
     let timeout_ms = config.timeout_ms;
     let api_key = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Message>);
 
     let connect = connect_action(session);
     let pending = connect.pending();
@@ -94,7 +98,7 @@ fn KeyConnect(config: RuntimeConfig) -> impl IntoView {
         };
         match validate(&creds).map(|()| creds.client()) {
             Err(p) => problem.set(Some(p.into())),
-            Ok(None) => problem.set(Some("Check the region and the API key.".into())),
+            Ok(None) => problem.set(Some(ScreenText::CheckRegionAndKey.into())),
             Ok(Some(client)) => {
                 problem.set(None);
                 connect.dispatch_local((client, remember.get_untracked().then_some(creds)));
@@ -104,28 +108,33 @@ fn KeyConnect(config: RuntimeConfig) -> impl IntoView {
     let is_custom = move || region.get() == Region::Custom.id();
     let options = Region::ALL
         .into_iter()
-        .map(|r| view! { <option value=r.id() selected=move || region.get() == r.id()>{r.label()}</option> })
+        .map(|r| {
+            let name = tr(ScreenText::RegionName(r.into()));
+            view! { <option value=r.id() selected=move || region.get() == r.id()>{name}</option> }
+        })
         .collect_view();
-    let notice = move || session.notice().map(|n| view! { <p class="notice" role="status">{n}</p> });
+    let notice =
+        move || session.notice().map(|n| view! { <p class="notice" role="status">{locale.text(&n)}</p> });
 
     view! {
         <main class="page narrow connect">
-            <h1>"Connect to Treasure Data"</h1>
+            <div class="page-tools"><LanguageSwitch/></div>
+            <h1>{tr(ScreenText::ConnectTitle)}</h1>
             {notice}
             <form class="form" on:submit=on_submit novalidate>
                 <div class="field">
-                    <label for=inst.id("region")>"Region"</label>
+                    <label for=inst.id("region")>{tr(ScreenText::Region)}</label>
                     <select id=inst.id("region") on:change:target=move |ev| region.set(ev.target().value())>{options}</select>
                 </div>
                 <Show when=is_custom>
                     <div class="field">
-                        <label for=inst.id("base-url")>"API base URL"</label>
+                        <label for=inst.id("base-url")>{tr(ScreenText::ApiBaseUrl)}</label>
                         <input id=inst.id("base-url") type="url" inputmode="url" autocomplete="url"
                             placeholder="https://api-cdp.example.com" bind:value=base_url/>
                     </div>
                 </Show>
                 <div class="field">
-                    <label for=inst.id("api-key")>"API key"</label>
+                    <label for=inst.id("api-key")>{tr(ScreenText::ApiKey)}</label>
                     <input id=inst.id("api-key") type="password" autocomplete="current-password" spellcheck="false"
                         aria-invalid=move || key_rejected().to_string()
                         aria-describedby=move || message.get().map(|_| inst.id("connect-error"))
@@ -133,19 +142,16 @@ fn KeyConnect(config: RuntimeConfig) -> impl IntoView {
                 </div>
                 <div class="field field-check">
                     <input id=inst.id("remember") type="checkbox" aria-describedby=inst.ids("remember-note") bind:checked=remember/>
-                    <label for=inst.id("remember")>"Remember in this tab"</label>
-                    <p id=inst.id("remember-note") class="hint">
-                        "Keeps the key in this tab's session storage until you disconnect or close the tab. "
-                        "Anything running in this page could read it; leave it off on shared computers."
-                    </p>
+                    <label for=inst.id("remember")>{tr(ScreenText::Remember)}</label>
+                    <p id=inst.id("remember-note") class="hint">{tr(ScreenText::RememberNote)}</p>
                 </div>
-                {move || message.get().map(|m| view! { <p id=inst.id("connect-error") class="form-error" role="alert">{m}</p> })}
+                {move || message.get().map(|m| view! { <p id=inst.id("connect-error") class="form-error" role="alert">{locale.text(&m)}</p> })}
                 <div class="actions">
                     <button type="submit" class="button button-primary" disabled=move || pending.get()>
-                        "Connect"
+                        {tr(ScreenText::Connect)}
                     </button>
                     <Show when=move || pending.get()>
-                        <crate::ui::Loading label="Connecting…"/>
+                        <crate::ui::Loading label=tr(ScreenText::Connecting)/>
                     </Show>
                 </div>
             </form>
@@ -176,8 +182,8 @@ mod tests {
             timeout_ms: None,
         };
         assert!(validate(&c("us", "", "k")).is_ok());
-        assert_eq!(validate(&c("us", "", " ")), Err("Enter an API key."));
-        assert!(validate(&c("custom", "nope", "k")).unwrap_err().contains("base URL"));
+        assert!(matches!(validate(&c("us", "", " ")), Err(ScreenText::EnterApiKey)));
+        assert!(matches!(validate(&c("custom", "nope", "k")), Err(ScreenText::EnterBaseUrl)));
         assert!(validate(&c("custom", "http://127.0.0.1:8787", "k")).is_ok());
     }
 }

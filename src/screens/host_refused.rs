@@ -1,6 +1,8 @@
 //! What an embedded instance shows while its host's credential is refused: there is no key to
 //! type here (the host owns the login), so it says so and waits for the host's new credential.
 
+use crate::i18n::locale::{tr, tr_with};
+use crate::screens::text::ScreenText;
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -8,12 +10,14 @@ use leptos::prelude::*;
 #[component]
 pub fn HostRefusedPage() -> impl IntoView {
     let session = use_session();
+    let notice = tr_with(move || match session.notice() {
+        Some(notice) => notice,
+        None => ScreenText::WaitingForHost.into(),
+    });
     view! {
         <main class="page narrow">
-            <h1>"Not signed in"</h1>
-            <p class="notice" role="alert">
-                {move || session.notice().unwrap_or_else(|| "Waiting for the console's credential.".into())}
-            </p>
+            <h1>{tr(ScreenText::NotSignedIn)}</h1>
+            <p class="notice" role="alert">{notice}</p>
         </main>
     }
 }

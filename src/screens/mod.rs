@@ -5,6 +5,7 @@ pub mod host_refused;
 pub mod not_found;
 pub mod parent_segments;
 mod proxy_connect;
+pub mod text;
 
 pub use connect::ConnectPage;
 pub use host_refused::HostRefusedPage;

@@ -1,23 +1,24 @@
 //! Audience Studio's first step: "select a segment" from the list of parent segments.
 
 use crate::api::ParentSegment;
-use crate::format;
+use crate::i18n::intl;
+use crate::i18n::locale::{tr, tr_with, use_locale};
 use crate::routes::AppRoute;
+use crate::screens::text::ScreenText;
 use crate::session::{use_handoff, use_session};
 use crate::ui::{loaded, Read};
 use leptos::prelude::*;
-
-const LIST_READ: Read = Read {
-    loading: "Loading parent segments…",
-    failed: "Could not load the parent segments.",
-    missing: None,
-};
 
 /// The parent segment list: name, population, last updated; each opens its folder tree.
 #[component]
 pub fn ParentSegmentsPage() -> impl IntoView {
     let session = use_session();
     let handoff = use_handoff();
+    let read = Read {
+        loading: Signal::derive(tr(ScreenText::LoadingParentSegments)),
+        failed: Signal::derive(tr(ScreenText::ParentSegmentsFailed)),
+        missing: None,
+    };
     let list = LocalResource::new(move || async move {
         let result = match session.take_verified_parent_segments() {
             Some(verified) => Ok(verified),
@@ -34,10 +35,9 @@ pub fn ParentSegmentsPage() -> impl IntoView {
     });
     let retry = Callback::new(move |()| list.refetch());
     let body = move || {
-        loaded(list.get(), &LIST_READ, retry, |items: Vec<ParentSegment>| {
+        loaded(list.get(), &read, retry, |items: Vec<ParentSegment>| {
             if items.is_empty() {
-                return view! { <p>"This account has no parent segments yet. Create one in Audience Studio first."</p> }
-                    .into_any();
+                return view! { <p>{tr(ScreenText::NoParentSegments)}</p> }.into_any();
             }
             view! {
                 <ul class="card-list">{items.into_iter().map(|ps| view! { <ParentSegmentCard ps/> }).collect_view()}</ul>
@@ -48,8 +48,8 @@ pub fn ParentSegmentsPage() -> impl IntoView {
     view! {
         <crate::session::AppHeader/>
         <main class="page">
-            <h1>"Parent segments"</h1>
-            <p class="lead">"Select a parent segment to browse its folders and Profiles API tokens."</p>
+            <h1>{tr(ScreenText::ParentSegments)}</h1>
+            <p class="lead">{tr(ScreenText::ParentSegmentsLead)}</p>
             {body}
         </main>
     }
@@ -62,8 +62,16 @@ fn ParentSegmentCard(
     ps: ParentSegment,
 ) -> impl IntoView {
     let href = AppRoute::ParentSegment(ps.id.clone()).href();
-    let population = format!("{} profiles", format::population(ps.population));
-    let updated = format!("Updated {}", format::optional_timestamp(ps.updated_at.as_deref()));
+    let locale = use_locale();
+    let count = ps.population;
+    let population = tr_with(move || ScreenText::Profiles(intl::population(count, locale.language())).into());
+    let updated_at = ps.updated_at.clone();
+    let updated = tr_with(move || {
+        let language = locale.language();
+        let when = updated_at.as_deref().and_then(|at| intl::age(at, language));
+        ScreenText::Updated(when.unwrap_or_else(|| intl::optional_timestamp(updated_at.as_deref(), language)))
+            .into()
+    });
     let description = Some(ps.description).filter(|d| !d.is_empty());
     view! {
         <li>

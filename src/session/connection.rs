@@ -3,6 +3,8 @@
 //! ASVS V8). An embedded instance gets its credential from the host and stores nothing.
 
 use crate::api::{ApiError, Client, Credential, HostCredential, ParentSegment, Region};
+use crate::i18n::Message;
+use crate::session::text::SessionText;
 use crate::token::form::drafts::{DraftBook, Drafts};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -90,7 +92,7 @@ pub struct Session {
     /// The instance's unsaved drafts: Disconnect forgets them, a connect accepts new ones.
     drafts: Drafts,
     /// Why the user is back on the connect screen (a rejected key), shown there once.
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<Message>>,
     /// The parent segments read to verify the key, handed once to the list page so that
     /// connecting costs one request, not two.
     verified_parent_segments: RwSignal<Option<Vec<ParentSegment>>>,
@@ -138,7 +140,7 @@ impl Session {
         self.client.try_with_untracked(Option::is_some).unwrap_or(true)
     }
 
-    pub fn notice(&self) -> Option<String> {
+    pub fn notice(&self) -> Option<Message> {
         self.notice.get()
     }
 
@@ -240,13 +242,10 @@ impl Session {
         let was_connected = self.client.try_with_untracked(Option::is_some).unwrap_or(false);
         let on_refused = self.host.try_with_value(|h| h.as_ref().map(|(_, f)| f.clone())).flatten();
         let notice = match on_refused {
-            Some(_) => {
-                "The console's credential was not accepted (401). Your unsaved changes are kept here \
-                        until it hands over a new one."
-            }
+            Some(_) => SessionText::HostCredentialRefused,
             None => {
                 write_storage(None);
-                "The API key was not accepted any more (401). Connect again to continue where you were."
+                SessionText::KeyRefused
             }
         };
         self.notice.try_set(Some(notice.into()));

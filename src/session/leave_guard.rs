@@ -1,8 +1,10 @@
 //! Guards a form's unsaved work: in-app navigation (links, the tree, Back) is held and asked
 //! about in a dialog; closing or reloading the tab makes the browser ask (`beforeunload`).
 
+use crate::i18n::locale::{tr, tr_with};
 use crate::instance::use_instance;
 use crate::session::router::guard_unsaved;
+use crate::session::text::SessionText;
 use crate::session::use_router;
 use crate::ui::Dialog;
 use leptos::prelude::*;
@@ -15,7 +17,7 @@ pub fn LeaveGuard(
     dirty: Signal<bool>,
     /// What is unsaved, for the question, e.g. "your changes to this token".
     #[prop(into)]
-    what: String,
+    what: Signal<String>,
     /// Called when the user chooses to stay (e.g. to put the tree's selection back).
     #[prop(optional, into)]
     on_stay: Option<Callback<()>>,
@@ -38,20 +40,19 @@ pub fn LeaveGuard(
         }
         router.leave();
     };
-    let what = StoredValue::new(what);
+    let question = tr_with(move || SessionText::LeaveQuestion(what.get()).into());
     move || {
         router.held().map(|_| {
+            let question = question.clone();
             view! {
-                <Dialog title="Leave without saving?" on_close=stay>
-                    <p id=inst.id("leave-question")>
-                        "You have not saved " {what.get_value()} ". If you leave this page, they are lost."
-                    </p>
+                <Dialog title=tr(SessionText::LeaveTitle) on_close=stay>
+                    <p id=inst.id("leave-question")>{question}</p>
                     <div class="actions">
                         <button type="button" class="button button-primary" data-autofocus="" on:click=move |_| stay.run(())>
-                            "Stay on this page"
+                            {tr(SessionText::Stay)}
                         </button>
                         <button type="button" class="button" on:click=leave>
-                            "Leave and discard"
+                            {tr(SessionText::LeaveAndDiscard)}
                         </button>
                     </div>
                 </Dialog>

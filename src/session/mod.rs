@@ -4,8 +4,10 @@ pub mod connection;
 pub mod frame;
 pub mod handoff;
 pub mod header;
+pub mod language_switch;
 pub mod leave_guard;
 pub mod router;
+pub mod text;
 
 pub use connection::{use_session, Credentials, Session};
 pub use handoff::{use_handoff, Handoff};

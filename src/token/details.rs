@@ -1,14 +1,18 @@
 //! What a token page shows about a token: a pure view of `Token`, all server text as text.
 
 use crate::api::{SegmentRef, Token, User};
-use crate::format;
+use crate::browse::text::{BrowseText, KindName};
+use crate::format::MISSING;
+use crate::i18n::locale::{tr, tr_with, use_locale};
+use crate::i18n::{intl, Language, Message, Verbatim};
+use crate::token::text::{segment_label, TokenText};
 use crate::ui::CopyButton;
 use leptos::prelude::*;
 
 /// "Name on 2024-05-01 12:34 UTC", with dashes for what the API did not say.
-fn who_when(user: Option<&User>, at: Option<&str>) -> String {
-    let who = user.map_or("—", |u| u.name.as_str());
-    format!("{who}, {}", format::optional_timestamp(at))
+fn who_when(user: Option<&User>, at: Option<&str>, language: Language) -> Message {
+    let who = user.map_or(MISSING, |u| u.name.as_str()).to_owned();
+    TokenText::WhoWhen(who, intl::optional_timestamp(at, language)).into()
 }
 
 /// The token's name, description, configuration, UUID, history and segments.
@@ -17,34 +21,39 @@ pub fn TokenDetails(
     /// The token to show.
     token: Token,
 ) -> impl IntoView {
-    let description =
-        if token.description.is_empty() { "No description".to_owned() } else { token.description };
+    let locale = use_locale();
+    let description = match token.description {
+        d if d.is_empty() => tr(TokenText::NoDescription).into_any(),
+        d => d.into_any(),
+    };
     let attributes = if token.attribute_columns.is_empty() {
-        view! { <span>"None"</span> }.into_any()
+        view! { <span>{tr(TokenText::NoneChosen)}</span> }.into_any()
     } else {
         let items =
             token.attribute_columns.into_iter().map(|a| view! { <li><code>{a}</code></li> }).collect_view();
         view! { <ul class="inline-list">{items}</ul> }.into_any()
     };
-    let created = who_when(token.created_by.as_ref(), token.created_at.as_deref());
-    let updated = who_when(token.updated_by.as_ref(), token.updated_at.as_deref());
+    let (created_by, created_at) = (token.created_by, token.created_at);
+    let created = tr_with(move || who_when(created_by.as_ref(), created_at.as_deref(), locale.language()));
+    let (updated_by, updated_at) = (token.updated_by, token.updated_at);
+    let updated = tr_with(move || who_when(updated_by.as_ref(), updated_at.as_deref(), locale.language()));
     let uuid = token.uuid.clone();
     view! {
         <h1>{token.name}</h1>
         <p class="description">{description}</p>
         <dl class="details">
-            <dt>"Lookup Key"</dt>
+            <dt>{tr(TokenText::LookupKey)}</dt>
             <dd><code>{token.key_column}</code></dd>
-            <dt>"Attributes"</dt>
+            <dt>{tr(TokenText::Attributes)}</dt>
             <dd>{attributes}</dd>
-            <dt>"Token UUID"</dt>
+            <dt>{tr(TokenText::TokenUuid)}</dt>
             <dd class="uuid"><code>{token.uuid}</code><CopyButton value=uuid/></dd>
-            <dt>"Created"</dt>
+            <dt>{tr(TokenText::Created)}</dt>
             <dd>{created}</dd>
-            <dt>"Updated"</dt>
+            <dt>{tr(TokenText::Updated)}</dt>
             <dd>{updated}</dd>
         </dl>
-        <h2>"Segments"</h2>
+        <h2>{tr(TokenText::Segments)}</h2>
         <SegmentsTable segments=token.segments/>
     }
 }
@@ -56,17 +65,19 @@ fn SegmentsTable(
     segments: Vec<SegmentRef>,
 ) -> impl IntoView {
     if segments.is_empty() {
-        return view! { <p>"No segments yet."</p> }.into_any();
+        return view! { <p>{tr(TokenText::NoSegmentsYet)}</p> }.into_any();
     }
+    let locale = use_locale();
     let rows = segments
         .into_iter()
         .map(|s| {
-            let name = s.name.clone().unwrap_or_else(|| format!("Segment #{} (no access)", s.id));
+            let kind = tr(BrowseText::Kind(KindName::from(s.kind)));
+            let population = s.population;
             view! {
                 <tr>
-                    <td>{name}</td>
-                    <td>{s.kind.label()}</td>
-                    <td class="num">{format::population(s.population)}</td>
+                    <td>{tr_with(move || Verbatim(segment_label(&s, locale.language())).into())}</td>
+                    <td>{kind}</td>
+                    <td class="num">{tr_with(move || Verbatim(intl::population(population, locale.language())).into())}</td>
                 </tr>
             }
         })
@@ -74,23 +85,14 @@ fn SegmentsTable(
     view! {
         <table class="table">
             <thead>
-                <tr><th scope="col">"Name"</th><th scope="col">"Kind"</th><th scope="col" class="num">"Population"</th></tr>
+                <tr>
+                    <th scope="col">{tr(TokenText::Name)}</th>
+                    <th scope="col">{tr(TokenText::Kind)}</th>
+                    <th scope="col" class="num">{tr(TokenText::Population)}</th>
+                </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
     }
     .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::api::UserId;
-
-    #[test]
-    fn who_and_when() {
-        let u = User { id: UserId::parse("1").unwrap(), name: "Ada".into() };
-        assert_eq!(who_when(Some(&u), Some("2024-05-01T12:34:56Z")), "Ada, 2024-05-01 12:34 UTC");
-        assert_eq!(who_when(None, None), "—, —");
-    }
 }

@@ -2,16 +2,12 @@
 //! for the breadcrumbs, the tree opened down to it, and the loading, not-found and error views.
 
 use crate::api::{ApiError, Folder, Token, TokenId};
+use crate::i18n::locale::tr;
 use crate::session::{use_handoff, use_session};
+use crate::token::text::TokenText;
 use crate::tree::{use_tree, NodeKey};
 use crate::ui::Read;
 use leptos::prelude::*;
-
-const TOKEN_READ: Read = Read {
-    loading: "Loading token…",
-    failed: "Could not load the token.",
-    missing: Some("This Profiles API token"),
-};
 
 /// Shows `token` once loaded with its folder path through `loaded`; until then progress, and
 /// after a failure "not found" or the error with Retry.
@@ -19,6 +15,11 @@ pub fn load_token<V: IntoView + 'static>(
     token: TokenId,
     loaded: impl Fn(Token, Vec<Folder>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
+    let read = Read {
+        loading: Signal::derive(tr(TokenText::LoadingToken)),
+        failed: Signal::derive(tr(TokenText::TokenFailed)),
+        missing: Some(Signal::derive(tr(TokenText::ThisToken))),
+    };
     let session = use_session();
     let store = use_tree();
     let handoff = use_handoff();
@@ -44,6 +45,6 @@ pub fn load_token<V: IntoView + 'static>(
     let retry = Callback::new(move |()| data.refetch());
     move || {
         let ok = |(token, path)| loaded(token, path).into_any();
-        crate::ui::loaded(data.get(), &TOKEN_READ, retry, ok)
+        crate::ui::loaded(data.get(), &read, retry, ok)
     }
 }

@@ -7,6 +7,7 @@ pub mod form;
 pub mod loader;
 pub mod lookup;
 pub mod page;
+pub mod text;
 pub mod writes;
 
 pub use form::TokenEditPage;

@@ -3,9 +3,11 @@
 
 use crate::api::{ParentSegment, TokenId};
 use crate::browse::Breadcrumbs;
+use crate::i18n::locale::tr;
 use crate::token::actions::bar::TokenActions;
 use crate::token::details::TokenDetails;
 use crate::token::lookup::LookupTester;
+use crate::token::text::TokenText;
 use leptos::prelude::*;
 
 /// The page of one Profiles API token.
@@ -36,7 +38,7 @@ pub fn TokenPage(
                 {crumbs}
                 <TokenActions ps=ps.clone() token path>
                     <a class="button button-primary" href=edit_href on:click=hand_over>
-                        "Edit Profiles API Token"
+                        {tr(TokenText::EditToken)}
                     </a>
                 </TokenActions>
                 {move || view! { <TokenDetails token=token.get()/> }}

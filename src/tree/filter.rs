@@ -108,15 +108,6 @@ impl TreeModel {
     }
 }
 
-/// The words the filter box's status line says.
-pub fn match_count_text(matches: usize) -> String {
-    match matches {
-        0 => "No matches".to_owned(),
-        1 => "1 match".to_owned(),
-        n => format!("{n} matches"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,12 +208,5 @@ mod tests {
         m.upsert_entity(renamed);
         assert_eq!(m.filter().map(TreeFilter::matches), Some(3));
         assert_eq!(m.lower_name(&token("101")), "cart winter");
-    }
-
-    #[test]
-    fn status_words() {
-        assert_eq!(match_count_text(0), "No matches");
-        assert_eq!(match_count_text(1), "1 match");
-        assert_eq!(match_count_text(12), "12 matches");
     }
 }

@@ -1,8 +1,10 @@
 //! The tree's filter box: typing filters the loaded tree (`filter.rs`), a status line
 //! announces the match count, Escape clears.
 
+use crate::i18n::locale::{tr, tr_with};
+use crate::i18n::Verbatim;
 use crate::instance::use_instance;
-use crate::tree::filter::match_count_text;
+use crate::tree::text::TreeText;
 use crate::tree::TreeStore;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,7 +16,11 @@ pub fn TreeFilterBox(
     store: TreeStore,
 ) -> impl IntoView {
     let inst = use_instance();
-    let status = Memo::new(move |_| store.with(|m| m.filter().map(|f| match_count_text(f.matches()))));
+    let matches = Memo::new(move |_| store.with(|m| m.filter().map(|f| f.matches())));
+    // Nothing until the box filters: then how many match.
+    let status = tr_with(move || {
+        matches.get().map_or_else(|| Verbatim(String::new()).into(), |n| TreeText::Matches(n).into())
+    });
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
@@ -29,18 +35,18 @@ pub fn TreeFilterBox(
     };
     view! {
         <div class="tree-filter">
-            <label for=inst.id("tree-filter")>"Filter"</label>
+            <label for=inst.id("tree-filter")>{tr(TreeText::Filter)}</label>
             <input
                 id=inst.id("tree-filter")
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Folder or token name"
+                placeholder=tr(TreeText::FilterPlaceholder)
                 aria-describedby=inst.ids("tree-filter-status")
                 on:input=move |ev| store.set_filter(&event_target_value(&ev))
                 on:keydown=on_keydown
             />
-            <p id=inst.id("tree-filter-status") class="tree-filter-status" role="status">{move || status.get()}</p>
+            <p id=inst.id("tree-filter-status") class="tree-filter-status" role="status">{status}</p>
         </div>
     }
 }

@@ -1,11 +1,15 @@
 //! One tree item, recursively: its row (toggle, icon, name) and, when open, its children or
 //! the loading / error / empty state of its folder.
 
+use crate::i18n::locale::tr;
+use crate::i18n::Message;
+use crate::tree::text::TreeText;
 use crate::tree::view::{piece_view, TreeCtx};
 use crate::tree::{Below, LoadState, NodeKey};
 use crate::ui::error_view::explain;
 use crate::ui::icon::{Chevron, KindIcon};
 use crate::ui::spinner::Spinner;
+use crate::ui::text::UiText;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 use leptos::tachys::view::add_attr::AddAnyAttr;
@@ -15,7 +19,7 @@ use leptos::tachys::view::add_attr::AddAnyAttr;
 enum Shown {
     Nothing,
     Loading,
-    Failed(String),
+    Failed(Message),
     Empty,
     Children,
 }
@@ -33,7 +37,7 @@ struct ItemState {
     is_tab_stop: Memo<bool>,
     below: Memo<Shown>,
     /// In a folder picker: why this folder can't be chosen (shown in the row).
-    disabled: Memo<Option<&'static str>>,
+    disabled: Memo<Option<TreeText>>,
 }
 
 impl ItemState {
@@ -148,7 +152,7 @@ pub(super) fn tree_item(ctx: TreeCtx, key: NodeKey, level: u32) -> AnyView {
                 // the title shows it whole on hover.
                 <span class="tree-label" id=label_id title=move || name.get()>{move || name.get()}</span>
                 {move || {
-                    disabled.get().map(|reason| view! { <span class="tree-reason" id=reason_id.clone()>"("{reason}")"</span> })
+                    disabled.get().map(|reason| view! { <span class="tree-reason" id=reason_id.clone()>"("{tr(reason)}")"</span> })
                 }}
             </div>
         </div>
@@ -175,19 +179,19 @@ fn group_body(ctx: TreeCtx, key: NodeKey, below: Memo<Shown>, level: u32) -> imp
     move || match below.get() {
         Shown::Nothing => ().into_any(),
         Shown::Loading => {
-            let content = view! { <Spinner/><span role="status">"Loading…"</span> }.into_any();
+            let content = view! { <Spinner/><span role="status">{tr(UiText::Loading)}</span> }.into_any();
             status_item(status_level, "tree-status delayed", true, content)
         }
         Shown::Failed(message) => {
             let content = view! {
-                <span role="alert">{message}</span>
+                <span role="alert">{tr(message)}</span>
                 " "
-                <button type="button" class="button button-small" on:click=retry.clone()>"Retry"</button>
+                <button type="button" class="button button-small" on:click=retry.clone()>{tr(UiText::Retry)}</button>
             }
             .into_any();
             status_item(status_level, "tree-error", false, content)
         }
-        Shown::Empty => status_item(status_level, "tree-note", true, empty_label.into_any()),
+        Shown::Empty => status_item(status_level, "tree-note", true, tr(empty_label).into_any()),
         Shown::Children => {
             let pieces = ctx.pieces(key.clone());
             view! {

@@ -14,6 +14,7 @@ pub mod picker;
 pub mod store;
 #[cfg(test)]
 mod tests;
+pub mod text;
 pub mod view;
 
 pub use edit::token_entity;
@@ -21,6 +22,5 @@ pub use filter_box::TreeFilterBox;
 pub use keys::{KeyOutcome, TreeKey};
 pub use layout::{Layout, Piece};
 pub use model::{Below, LoadState, NodeKey, Row, TreeModel};
-pub use picker::{REASON_CURRENT, REASON_NO_EDIT, REASON_NO_VIEW};
 pub use store::{use_tree, TreeStore};
 pub use view::Tree;

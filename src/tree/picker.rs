@@ -5,11 +5,7 @@
 
 use crate::api::{Entity, EntityKind, FolderId};
 use crate::tree::model::{LoadState, NodeKey, TreeModel};
-
-/// Why a picker item can't be chosen.
-pub const REASON_CURRENT: &str = "Current folder";
-pub const REASON_NO_EDIT: &str = "No edit permission";
-pub const REASON_NO_VIEW: &str = "No access";
+use crate::tree::text::TreeText;
 
 /// The synthetic node above the root folder: never shown, never fetched. No API id is "0"
 /// (ids are digit strings without a leading zero).
@@ -69,13 +65,13 @@ impl TreeModel {
     }
 
     /// Why `key` can't be selected in a picker (`None`: it can, and always outside a picker).
-    pub fn disabled_reason(&self, key: &NodeKey) -> Option<&'static str> {
+    pub fn disabled_reason(&self, key: &NodeKey) -> Option<TreeText> {
         let current = self.picker.as_ref()?;
         if key == current {
-            return Some(REASON_CURRENT);
+            return Some(TreeText::CurrentFolder);
         }
         if key.kind != EntityKind::Folder {
-            return Some(REASON_NO_EDIT);
+            return Some(TreeText::NoEditPermission);
         }
         let permissions = self
             .entities
@@ -83,8 +79,8 @@ impl TreeModel {
             .and_then(|e| e.permissions)
             .or_else(|| key.as_folder().and_then(|f| self.folder_info(&f)).map(|f| f.permissions));
         match permissions {
-            Some(p) if !p.view => Some(REASON_NO_VIEW),
-            Some(p) if !p.edit => Some(REASON_NO_EDIT),
+            Some(p) if !p.view => Some(TreeText::NoAccess),
+            Some(p) if !p.edit => Some(TreeText::NoEditPermission),
             _ => None,
         }
     }
@@ -95,11 +91,11 @@ impl TreeModel {
     }
 
     /// What an open folder without (shown) children says.
-    pub fn empty_label(&self) -> &'static str {
+    pub fn empty_label(&self) -> TreeText {
         if self.picker.is_some() {
-            "No subfolders"
+            TreeText::NoSubfolders
         } else {
-            "Empty folder"
+            TreeText::EmptyFolder
         }
     }
 }
@@ -176,17 +172,17 @@ mod tests {
         assert!(!source.is_expanded(&NodeKey::folder(&fid("10"))), "the main tree is left alone");
         // Home's children were a token only: in the picker it has no subfolders.
         assert_eq!(p.children_of(&NodeKey::folder(&fid("11"))), &[] as &[NodeKey]);
-        assert_eq!(p.empty_label(), "No subfolders");
-        assert_eq!(source.empty_label(), "Empty folder");
+        assert!(p.empty_label() == TreeText::NoSubfolders);
+        assert!(source.empty_label() == TreeText::EmptyFolder);
     }
 
     #[test]
     fn current_and_read_only_folders_are_disabled_with_a_reason() {
         let mut p = TreeModel::folder_picker(&main_tree(), "Retail Customers", &fid("11"));
         let f = |id: &str| NodeKey::folder(&fid(id));
-        assert_eq!(p.disabled_reason(&f("11")), Some(REASON_CURRENT));
-        assert_eq!(p.disabled_reason(&f("20")), Some(REASON_NO_EDIT));
-        assert_eq!(p.disabled_reason(&f("30")), Some(REASON_NO_VIEW));
+        assert!(p.disabled_reason(&f("11")) == Some(TreeText::CurrentFolder));
+        assert!(p.disabled_reason(&f("20")) == Some(TreeText::NoEditPermission));
+        assert!(p.disabled_reason(&f("30")) == Some(TreeText::NoAccess));
         assert_eq!(p.disabled_reason(&f("10")), None);
         assert_eq!(p.disabled_reason(&f("1")), None, "the root is a destination (its record says edit)");
         p.select(Some(f("11")));

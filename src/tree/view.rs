@@ -1,9 +1,11 @@
 //! The folder tree (WAI-ARIA APG tree view): one tab stop (roving tabindex), arrows, Home/End,
 //! Enter and type-ahead, lazily loaded folders. All state is in the `TreeStore`.
 
+use crate::i18n::locale::tr;
 use crate::instance::{use_instance, Instance};
 use crate::tree::item::tree_item;
 use crate::tree::layout::window;
+use crate::tree::text::TreeText;
 use crate::tree::{Layout, LoadState, NodeKey, Piece, TreeKey, TreeStore};
 use crate::ui::error_view::ErrorView;
 use crate::ui::spinner::Loading;
@@ -59,7 +61,7 @@ pub fn Tree(
     store: TreeStore,
     /// The tree's accessible name (`aria-label`).
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// Called when the user activates an item (click or Enter): open its page.
     #[prop(into)]
     on_activate: Callback<NodeKey>,
@@ -117,16 +119,16 @@ pub fn Tree(
     view! {
         <div class="tree-scroll" on:scroll=move |_| measure()>
             {move || match root_view.get() {
-                RootView::Loading => view! { <Loading label="Loading folders…"/> }.into_any(),
+                RootView::Loading => view! { <Loading label=tr(TreeText::LoadingFolders)/> }.into_any(),
                 RootView::Failed(error) => {
-                    view! { <ErrorView error context="Could not load the folders." on_retry=retry_root/> }
+                    view! { <ErrorView error context=tr(TreeText::FoldersFailed) on_retry=retry_root/> }
                         .into_any()
                 }
-                RootView::Empty => view! { <p class="tree-note">"No folders or tokens yet."</p> }.into_any(),
+                RootView::Empty => view! { <p class="tree-note">{tr(TreeText::NoFoldersYet)}</p> }.into_any(),
                 RootView::Items => {
                     let pieces = ctx.pieces(root_for_items.clone());
                     view! {
-                        <ul class="tree" role="tree" aria-label=label.clone() on:keydown=on_keydown node_ref=list>
+                        <ul class="tree" role="tree" aria-label=move || label.get() on:keydown=on_keydown node_ref=list>
                             <For
                                 each=move || pieces.get()
                                 key=|p| p.clone()

@@ -1,5 +1,8 @@
 //! "Copy" button for a value such as a token UUID, announcing the result in a live region.
 
+use crate::i18n::locale::{tr, tr_with};
+use crate::i18n::{Message, Verbatim};
+use crate::ui::text::UiText;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -12,9 +15,9 @@ pub fn CopyButton(
     /// The button's accessible name when "Copy" alone would be ambiguous ("Copy the curl
     /// snippet"); it starts with the visible "Copy".
     #[prop(optional, into)]
-    label: Option<String>,
+    label: Option<Signal<String>>,
 ) -> impl IntoView {
-    let status = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<Message>);
     let value = StoredValue::new(value);
     let copy = move |_| {
         let text = value.get_value();
@@ -23,16 +26,15 @@ pub fn CopyButton(
                 Some(c) => JsFuture::from(c.write_text(&text)).await.is_ok(),
                 None => false,
             };
-            let message = if ok { "Copied" } else { "Copy failed: select the text and copy it manually" };
-            status.try_set(message.to_owned());
+            status.try_set(Some(if ok { UiText::Copied } else { UiText::CopyFailed }.into()));
         });
     };
     view! {
         <button type="button" class="button button-small" aria-label=label on:click=copy>
-            "Copy"
+            {tr(UiText::Copy)}
         </button>
         <span class="copy-status" role="status" aria-live="polite">
-            {move || status.get()}
+            {tr_with(move || status.get().unwrap_or_else(|| Verbatim(String::new()).into()))}
         </span>
     }
 }

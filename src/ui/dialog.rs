@@ -9,7 +9,10 @@
 //! The dialog exists while the component is mounted: the owner shows it with a condition
 //! (`move || open.get().then(|| view! { <Dialog .../> })`) and removes it in `on_close`.
 
+use crate::i18n::locale::{tr, use_locale};
+use crate::i18n::Message;
 use crate::instance::{use_instance, Instance};
+use crate::ui::text::UiText;
 use leptos::prelude::*;
 use leptos::tachys::html::event::{on, Custom};
 use leptos::tachys::view::add_attr::AddAnyAttr;
@@ -27,7 +30,7 @@ const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]):
 pub fn Dialog(
     /// The visible title (an `h2`), which also names the dialog.
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// Asked to close: Escape, or a close request from the browser. The owner decides (it may
     /// ignore the request while a write is in flight) and removes the dialog to close it.
     #[prop(into)]
@@ -203,12 +206,14 @@ pub fn close_unless_pending(pending: Memo<bool>, close: Callback<()>) -> Callbac
 #[component]
 pub fn DialogFooter(
     /// The action button's label, e.g. "Move".
-    action: &'static str,
+    #[prop(into)]
+    action: Signal<String>,
     /// The progress line while writing, e.g. "Moving…".
-    progress: &'static str,
+    #[prop(into)]
+    progress: Signal<String>,
     /// The error of the last try (tracked).
     #[prop(into)]
-    error: Signal<Option<String>>,
+    error: Signal<Option<Message>>,
     /// Whether the write is in flight (tracked).
     pending: Memo<bool>,
     /// Runs the write; without it the action button submits the dialog's form.
@@ -223,6 +228,7 @@ pub fn DialogFooter(
     #[prop(optional)]
     danger: bool,
 ) -> impl IntoView {
+    let locale = use_locale();
     let class = if danger { "button button-danger" } else { "button button-primary" };
     let kind = if on_action.is_some() { "button" } else { "submit" };
     let act = move |_| {
@@ -231,7 +237,7 @@ pub fn DialogFooter(
         }
     };
     view! {
-        {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        {move || error.get().map(|e| view! { <p class="form-error" role="alert">{locale.text(&e)}</p> })}
         <div class="dialog-actions">
             <button type=kind class=class disabled=move || blocked.get() || pending.get() on:click=act>
                 {action}
@@ -243,7 +249,7 @@ pub fn DialogFooter(
                 disabled=move || pending.get()
                 on:click=move |_| on_cancel.run(())
             >
-                "Cancel"
+                {tr(UiText::Cancel)}
             </button>
             {move || pending.get().then(|| view! { <crate::ui::Loading label=progress/> })}
         </div>

@@ -1,34 +1,98 @@
-//! A typed API error shown in place: what failed, why, and what to do (usually Retry).
+//! A typed API error shown in place: what failed, why, and what to do (usually Retry), in the
+//! instance's language. The server's own message inside it is server data, never translated.
 
 use crate::api::ApiError;
+use crate::i18n::locale::tr;
+use crate::i18n::{Catalogue, Message};
+use crate::ui::text::UiText;
 use leptos::prelude::*;
 
 /// A plain-language explanation of `err`, with the next step. Never contains the API key.
-pub fn explain(err: &ApiError) -> String {
-    match err {
-        ApiError::Unauthorized => err.to_string(),
-        ApiError::Forbidden { .. } => format!("{err}. Ask an administrator for access to this folder."),
-        ApiError::NotFound { .. } => format!("{err}. It may have been moved or deleted."),
-        ApiError::Network(_) => "Could not reach the API. Check your network connection, the region or API \
-             base URL, and that the API allows requests from this site (CORS)."
-            .into(),
-        ApiError::Timeout => format!("{err} Try again in a moment."),
-        ApiError::RateLimited { .. } | ApiError::Server { .. } => format!("{err}. Try again in a moment."),
-        ApiError::Conflict { .. } => format!(
-            "{}. It may have been changed at the same time elsewhere: reload to see the current version, then try again.",
-            sentence(err)
-        ),
-        ApiError::Validation { .. } => format!("{}. Correct it and try again.", sentence(err)),
-        ApiError::Decode(_) => format!(
-            "{}. Try again; if it happens again, a proxy between this page and the API may be changing the answers.",
-            sentence(err)
-        ),
-    }
+pub fn explain(err: &ApiError) -> Message {
+    Message::new(Explained(err.clone()))
 }
 
-/// The error's text without a final full stop, to go on with another sentence.
-fn sentence(err: &ApiError) -> String {
-    err.to_string().trim_end().trim_end_matches('.').to_owned()
+/// An error explained: one exhaustive `match` per language over the kinds of error; the
+/// server's message and the numbers are the fields.
+struct Explained(ApiError);
+
+impl Catalogue for Explained {
+    fn en(&self) -> &'static str {
+        match &self.0 {
+            ApiError::Unauthorized => "The API key was not accepted (401). Check the key and the region.",
+            ApiError::Forbidden { .. } => "Permission denied: {0}. Ask an administrator for access to this folder.",
+            ApiError::NotFound { .. } => "Not found: {0}. It may have been moved or deleted.",
+            ApiError::Network(_) => {
+                "Could not reach the API. Check your network connection, the region or API base URL, and that \
+                 the API allows requests from this site (CORS)."
+            }
+            ApiError::Timeout => "The server did not answer in time. Try again in a moment.",
+            ApiError::RateLimited { retry_after_secs: Some(_) } => {
+                "Too many requests; try again in {0} s. Try again in a moment."
+            }
+            ApiError::RateLimited { retry_after_secs: None } => "Too many requests; try again. Try again in a moment.",
+            ApiError::Server { .. } => "The server failed ({0}): {1}. Try again in a moment.",
+            ApiError::Conflict { .. } => {
+                "Conflict: {0}. It may have been changed at the same time elsewhere: reload to see the current \
+                 version, then try again."
+            }
+            ApiError::Validation { .. } => "{0}. Correct it and try again.",
+            ApiError::Decode(_) => {
+                "Unexpected answer from the server: {0}. Try again; if it happens again, a proxy between this \
+                 page and the API may be changing the answers."
+            }
+        }
+    }
+
+    fn ja(&self) -> &'static str {
+        match &self.0 {
+            ApiError::Unauthorized => "API キーが受け付けられませんでした (401)。キーとリージョンを確認してください。",
+            ApiError::Forbidden { .. } => "権限がありません: {0}。このフォルダへのアクセス権を管理者に依頼してください。",
+            ApiError::NotFound { .. } => "見つかりません: {0}。移動または削除された可能性があります。",
+            ApiError::Network(_) => {
+                "API に接続できませんでした。ネットワーク接続、リージョンまたは API のベース URL、そして API が\
+                 このサイトからのリクエストを許可していること (CORS) を確認してください。"
+            }
+            ApiError::Timeout => "サーバーが時間内に応答しませんでした。しばらくしてからもう一度お試しください。",
+            ApiError::RateLimited { retry_after_secs: Some(_) } => {
+                "リクエストが多すぎます。{0} 秒後にもう一度お試しください。"
+            }
+            ApiError::RateLimited { retry_after_secs: None } => {
+                "リクエストが多すぎます。しばらくしてからもう一度お試しください。"
+            }
+            ApiError::Server { .. } => {
+                "サーバーでエラーが発生しました ({0}): {1}。しばらくしてからもう一度お試しください。"
+            }
+            ApiError::Conflict { .. } => {
+                "競合: {0}。別の場所で同時に変更された可能性があります。再読み込みして現在の版を確認してから、\
+                 もう一度お試しください。"
+            }
+            // The server's sentence stands alone, as it came (usually English).
+            ApiError::Validation { .. } => "{0}. 修正してもう一度お試しください。",
+            ApiError::Decode(_) => {
+                "サーバーから予期しない応答がありました: {0}。もう一度お試しください。繰り返し起こる場合は、\
+                 このページと API の間のプロキシが応答を書き換えている可能性があります。"
+            }
+        }
+    }
+
+    fn args(&self) -> Vec<String> {
+        // The server's words without a final full stop: the templates go on after them.
+        let trimmed = |text: &str| text.trim_end().trim_end_matches('.').to_owned();
+        match &self.0 {
+            ApiError::Forbidden { message, .. }
+            | ApiError::NotFound { message }
+            | ApiError::Conflict { message, .. }
+            | ApiError::Validation { message, .. } => vec![trimmed(message)],
+            ApiError::Decode(detail) => vec![trimmed(detail)],
+            ApiError::RateLimited { retry_after_secs: Some(s) } => vec![s.to_string()],
+            ApiError::Server { status, message, .. } => vec![status.to_string(), trimmed(message)],
+            ApiError::Unauthorized
+            | ApiError::Network(_)
+            | ApiError::Timeout
+            | ApiError::RateLimited { .. } => Vec::new(),
+        }
+    }
 }
 
 /// An error message (`role="alert"`) with an optional "Retry" button.
@@ -38,7 +102,7 @@ pub fn ErrorView(
     error: ApiError,
     /// What was being done, e.g. "Could not load this folder." Shown first.
     #[prop(optional, into)]
-    context: Option<String>,
+    context: Option<Signal<String>>,
     /// Retries the failed read; no button without it.
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
@@ -47,13 +111,16 @@ pub fn ErrorView(
     let retry = on_retry.map(|cb| {
         view! {
             <button type="button" class="button" on:click=move |_| cb.run(())>
-                "Retry"
+                {tr(UiText::Retry)}
             </button>
         }
     });
     view! {
         <div class="error-view" role="alert">
-            <p class="error-text">{context.map(|c| view! { <strong>{c}" "</strong> })}{message}</p>
+            <p class="error-text">
+                {context.map(|c| view! { <strong>{c}" "</strong> })}
+                {tr(message)}
+            </p>
             {retry}
         </div>
     }
@@ -62,25 +129,57 @@ pub fn ErrorView(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{check, Language, Localized};
+
+    fn en(err: ApiError) -> String {
+        explain(&err).in_language(Language::En).into_owned()
+    }
 
     #[test]
     fn explains_every_kind() {
-        assert!(explain(&ApiError::Unauthorized).starts_with("The API key was not accepted"));
-        assert!(explain(&ApiError::Network("TypeError".into())).contains("CORS"));
-        assert!(explain(&ApiError::NotFound { message: "x".into() }).contains("moved or deleted"));
+        assert!(en(ApiError::Unauthorized).starts_with("The API key was not accepted"));
+        assert!(en(ApiError::Network("TypeError".into())).contains("CORS"));
+        assert!(en(ApiError::NotFound { message: "x".into() }).contains("moved or deleted"));
         let server = ApiError::Server { status: 500, message: "boom".into(), retry_after_secs: None };
-        assert!(explain(&server).contains("500"));
+        assert!(en(server).contains("500"));
     }
 
     #[test]
     fn conflicts_refusals_and_garbled_answers_say_what_to_do() {
         let conflict = ApiError::Conflict { message: "injected conflict on id".into(), fields: vec![] };
-        assert!(explain(&conflict).starts_with("Conflict: injected conflict on id. "));
-        assert!(explain(&conflict).contains("reload to see the current version, then try again"));
+        assert!(en(conflict.clone()).starts_with("Conflict: injected conflict on id. "));
+        assert!(en(conflict).contains("reload to see the current version, then try again"));
         let refused =
             ApiError::Validation { status: 422, message: "Name is reserved.".into(), fields: vec![] };
-        assert_eq!(explain(&refused), "Name is reserved. Correct it and try again.");
-        let garbled = ApiError::Decode("EOF while parsing".into());
-        assert!(explain(&garbled).contains("Try again"));
+        assert_eq!(en(refused), "Name is reserved. Correct it and try again.");
+        assert!(en(ApiError::Decode("EOF while parsing".into())).contains("Try again"));
+    }
+
+    #[test]
+    fn every_kind_in_japanese_keeps_the_servers_words_and_numbers() {
+        let every = [
+            ApiError::Unauthorized,
+            ApiError::Forbidden { message: "edit required".into(), code: None },
+            ApiError::NotFound { message: "token 5".into() },
+            ApiError::Conflict { message: "stale".into(), fields: vec![] },
+            ApiError::Validation { status: 422, message: "Name is reserved.".into(), fields: vec![] },
+            ApiError::RateLimited { retry_after_secs: Some(7) },
+            ApiError::RateLimited { retry_after_secs: None },
+            ApiError::Server { status: 503, message: "down".into(), retry_after_secs: None },
+            ApiError::Network("TypeError".into()),
+            ApiError::Timeout,
+            ApiError::Decode("EOF".into()),
+        ];
+        for err in every {
+            check::message(&Explained(err.clone()), &format!("{err:?}"));
+        }
+        let ja = |e: ApiError| explain(&e).in_language(Language::Ja).into_owned();
+        assert!(ja(ApiError::RateLimited { retry_after_secs: Some(7) }).contains("7 秒後"));
+        assert!(ja(ApiError::Server { status: 503, message: "down".into(), retry_after_secs: None })
+            .contains("(503): down"));
+        assert_eq!(
+            ja(ApiError::Validation { status: 422, message: "Name is reserved.".into(), fields: vec![] }),
+            "Name is reserved. 修正してもう一度お試しください。"
+        );
     }
 }

@@ -2,7 +2,9 @@
 //! names what is missing, the error with Retry, else the caller's view of the value.
 
 use crate::api::ApiError;
+use crate::i18n::locale::{tr, tr_with, use_locale};
 use crate::routes::AppRoute;
+use crate::ui::text::UiText;
 use crate::ui::{ErrorView, Loading};
 use leptos::prelude::*;
 
@@ -10,12 +12,12 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Read {
     /// The progress line, e.g. "Loading token…".
-    pub loading: &'static str,
+    pub loading: Signal<String>,
     /// What failed, before the explanation, e.g. "Could not load the token."
-    pub failed: &'static str,
+    pub failed: Signal<String>,
     /// For a 404, the thing that is not there ("This Profiles API token"); `None`: a 404 is an
     /// error like any other.
-    pub missing: Option<&'static str>,
+    pub missing: Option<Signal<String>>,
 }
 
 /// The view of `state` (a resource's value: `None` while loading): `ok` makes the view of a
@@ -47,12 +49,16 @@ fn not_ready(error: Option<ApiError>, read: &Read, retry: Callback<()>) -> AnyVi
 pub fn NotFoundBody(
     /// What was not found, e.g. "This token". Defaults to "This page".
     #[prop(optional, into)]
-    what: Option<String>,
+    what: Option<Signal<String>>,
 ) -> impl IntoView {
-    let what = what.unwrap_or_else(|| "This page".into());
+    let locale = use_locale();
+    let sentence = tr_with(move || {
+        let what = what.map_or_else(|| locale.text(&UiText::ThisPage), |w| w.get());
+        UiText::DoesNotExist(what).into()
+    });
     view! {
-        <h1>"Not found"</h1>
-        <p>{what}" does not exist, or it was moved or deleted."</p>
-        <p><a href=AppRoute::ParentSegments.href()>"Back to parent segments"</a></p>
+        <h1>{tr(UiText::NotFound)}</h1>
+        <p>{sentence}</p>
+        <p><a href=AppRoute::ParentSegments.href()>{tr(UiText::BackToParentSegments)}</a></p>
     }
 }

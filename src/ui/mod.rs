@@ -8,6 +8,7 @@ pub mod loaded;
 pub mod picker;
 pub mod spinner;
 pub mod tabs;
+pub mod text;
 pub mod toast;
 pub mod viewport;
 

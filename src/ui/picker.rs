@@ -6,7 +6,9 @@
 //! the active option is `aria-activedescendant`. Options already chosen are marked
 //! (`aria-selected="true"` in a multi-select listbox, and a visible "Added").
 
+use crate::i18n::locale::{tr, tr_with};
 use crate::instance::use_instance;
+use crate::ui::text::UiText;
 use leptos::prelude::*;
 
 /// One entry of the list.
@@ -150,7 +152,7 @@ pub fn Picker(
     id: String,
     /// The visible label of the text box.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// What the list offers (tracked).
     #[prop(into)]
     options: Signal<Vec<PickerOption>>,
@@ -168,7 +170,7 @@ pub fn Picker(
     invalid: Signal<bool>,
     /// What the list says when nothing matches, e.g. "No segment matches".
     #[prop(into)]
-    empty_text: String,
+    empty_text: Signal<String>,
     /// Focus the box when it appears.
     #[prop(optional)]
     autofocus: bool,
@@ -195,10 +197,10 @@ pub fn Picker(
     });
     let no_match = move || {
         (open.get() && filtered.with(Vec::is_empty))
-            .then(|| view! { <p class="picker-empty">{empty_text.clone()}</p> })
+            .then(|| view! { <p class="picker-empty">{move || empty_text.get()}</p> })
     };
     let list_id = instance.id(&format!("{id}-list"));
-    let list_label = format!("{label} options");
+    let list_label = tr_with(move || UiText::PickerOptions(label.get()).into());
     let id = instance.id(&id);
     view! {
         <div class="picker">
@@ -248,7 +250,7 @@ fn options_view(state: PickerState, id_prefix: String) -> impl IntoView {
         .map(|(i, o)| {
             let class =
                 move || if active.get() == Some(i) { "picker-option active" } else { "picker-option" };
-            let mark = o.chosen.then(|| view! { <span class="picker-added">"✓ Added"</span> });
+            let mark = o.chosen.then(|| view! { <span class="picker-added">"✓ "{tr(UiText::Added)}</span> });
             let detail = (!o.detail.is_empty())
                 .then(|| view! { <span class="picker-detail">{o.detail.clone()}</span> });
             view! {

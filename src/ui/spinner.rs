@@ -3,6 +3,8 @@
 //! on a request uses [`Loading`] (pages, forms, dialogs); tree items, whose groups may hold only
 //! tree items, use the same `delayed` class around [`Spinner`] and a status line.
 
+use crate::i18n::locale::tr;
+use crate::ui::text::UiText;
 use leptos::prelude::*;
 
 /// A decorative spinning ring.
@@ -17,9 +19,9 @@ pub fn Spinner() -> impl IntoView {
 pub fn Loading(
     /// What is loading, e.g. "Loading parent segments…". Defaults to "Loading…".
     #[prop(optional, into)]
-    label: Option<String>,
+    label: Option<Signal<String>>,
 ) -> impl IntoView {
-    let label = label.unwrap_or_else(|| "Loading…".into());
+    let label = label.unwrap_or_else(|| Signal::derive(tr(UiText::Loading)));
     view! {
         <div class="loading delayed" role="status">
             <Spinner/>

@@ -35,12 +35,12 @@ pub fn tab_key_target(key: &str, current: usize, count: usize) -> Option<usize> 
 pub fn TabList(
     /// The tab set's accessible name (`aria-label`).
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// Prefix of the tabs' and panels' local ids; unique in the instance.
     #[prop(into)]
     prefix: String,
-    /// The tabs' labels, in order.
-    tabs: Vec<String>,
+    /// The tabs' labels, in order (tracked: they follow the language).
+    tabs: Vec<Signal<String>>,
     /// The selected tab's index.
     selected: RwSignal<usize>,
 ) -> impl IntoView {

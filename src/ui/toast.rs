@@ -3,6 +3,9 @@
 //! announced. A toast stays until it is dismissed or replaced (no timer: an Undo must not
 //! vanish before the user gets to it, WCAG 2.2.1).
 
+use crate::i18n::locale::tr;
+use crate::i18n::{Language, Localized, Message};
+use crate::ui::text::UiText;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -13,12 +16,12 @@ const MAX_TOASTS: usize = 3;
 /// user may have left the page), so it is a plain function, not a `Callback`.
 #[derive(Clone)]
 pub struct ToastAction {
-    pub label: String,
+    pub label: Message,
     pub run: Arc<dyn Fn() + Send + Sync>,
 }
 
 impl ToastAction {
-    pub fn new(label: impl Into<String>, run: impl Fn() + Send + Sync + 'static) -> Self {
+    pub fn new(label: impl Into<Message>, run: impl Fn() + Send + Sync + 'static) -> Self {
         Self { label: label.into(), run: Arc::new(run) }
     }
 }
@@ -26,7 +29,7 @@ impl ToastAction {
 #[derive(Clone)]
 struct Toast {
     id: u64,
-    message: String,
+    message: Message,
     action: Option<ToastAction>,
     error: bool,
 }
@@ -50,16 +53,16 @@ impl Toasts {
     }
 
     /// Shows a message, with an optional button. Returns its id (for `dismiss`).
-    pub fn show(&self, message: impl Into<String>, action: Option<ToastAction>) -> u64 {
+    pub fn show(&self, message: impl Into<Message>, action: Option<ToastAction>) -> u64 {
         self.push(message.into(), action, false)
     }
 
     /// Shows a failure (styled as an error; still polite: the user did not ask for it now).
-    pub fn show_error(&self, message: impl Into<String>) -> u64 {
+    pub fn show_error(&self, message: impl Into<Message>) -> u64 {
         self.push(message.into(), None, true)
     }
 
-    fn push(&self, message: String, action: Option<ToastAction>, error: bool) -> u64 {
+    fn push(&self, message: Message, action: Option<ToastAction>, error: bool) -> u64 {
         let id = self.next_id.try_update_value(|n| std::mem::replace(n, *n + 1)).unwrap_or_default();
         self.items.try_update(|items| {
             items.push(Toast { id, message, action, error });
@@ -84,9 +87,10 @@ impl Toasts {
             .unwrap_or(false)
     }
 
-    /// The messages showing, oldest first (tracked; for tests and the host).
+    /// The messages showing, oldest first, in English (tracked; for tests).
     pub fn messages(&self) -> Vec<String> {
-        self.items.with(|items| items.iter().map(|t| t.message.clone()).collect())
+        self.items
+            .with(|items| items.iter().map(|t| t.message.in_language(Language::En).into_owned()).collect())
     }
 }
 
@@ -104,7 +108,7 @@ pub fn ToastHost(
 ) -> impl IntoView {
     let items = move || toasts.items.get();
     view! {
-        <div class="toasts" role="status" aria-label="Notifications">
+        <div class="toasts" role="status" aria-label=tr(UiText::Notifications)>
             <For each=items key=|t| t.id let:toast>
                 {toast_view(toasts, toast)}
             </For>
@@ -123,15 +127,15 @@ fn toast_view(toasts: Toasts, toast: Toast) -> impl IntoView {
                 run();
             }
         };
-        view! { <button type="button" class="button button-small" on:click=on_click>{a.label}</button> }
+        view! { <button type="button" class="button button-small" on:click=on_click>{tr(a.label)}</button> }
     });
     let class = if toast.error { "toast toast-error" } else { "toast" };
     view! {
         <div class=class>
-            <p class="toast-text">{toast.message}</p>
+            <p class="toast-text">{tr(toast.message)}</p>
             {action}
             <button type="button" class="button button-small button-quiet" on:click=move |_| toasts.dismiss(id)>
-                "Dismiss"
+                {tr(UiText::Dismiss)}
             </button>
         </div>
     }

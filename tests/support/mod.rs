@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 use leptos::prelude::*;
+use profiles_studio::i18n::locale::Locale;
+use profiles_studio::i18n::Language;
 use profiles_studio::instance::Instance;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
@@ -29,6 +31,8 @@ pub fn mount_in<V: IntoView + 'static>(
     let element: Element = root.clone().unchecked_into();
     Box::new(leptos::mount::mount_to(root.clone(), move || {
         provide_context(Instance::with_prefix(element, ""));
+        // English, as a host would ask for it: the assertions read the English words.
+        provide_context(Locale::new(Language::En, false));
         view()
     }))
 }

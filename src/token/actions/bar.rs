@@ -4,11 +4,14 @@
 //! page and a toast.
 
 use crate::api::{ApiError, Folder, ParentSegment, Token};
+use crate::i18n::locale::tr;
+use crate::i18n::Message;
 use crate::instance::{use_instance, Instance};
 use crate::session::{use_router, Router, Session};
 use crate::token::actions::delete::DeleteDialog;
 use crate::token::actions::duplicate::DuplicateDialog;
 use crate::token::actions::move_dialog::MoveDialog;
+use crate::token::actions::text::ActionText;
 use crate::token::form::drafts::{use_drafts, DialogDraft, Drafts};
 use crate::tree::view::focus_item;
 use crate::tree::{use_tree, NodeKey, TreeStore};
@@ -43,7 +46,7 @@ impl TokenCtx {
         self.session.check(result);
     }
 
-    pub fn toast(&self, message: impl Into<String>) {
+    pub fn toast(&self, message: impl Into<Message>) {
         self.toasts.show(message, None);
     }
 
@@ -132,13 +135,13 @@ pub fn TokenActions(
         }
     };
     view! {
-        <div class="token-actions" role="group" aria-label="Token actions">
+        <div class="token-actions" role="group" aria-label=tr(ActionText::TokenActions)>
             {children.map(|c| c())}
             <button type="button" class="button" aria-haspopup="dialog" on:click=move |_| open.set(Open::Move)>
-                "Move"
+                {tr(ActionText::Move)}
             </button>
             <button type="button" class="button" aria-haspopup="dialog" on:click=move |_| open.set(Open::Duplicate)>
-                "Duplicate"
+                {tr(ActionText::Duplicate)}
             </button>
             <button
                 type="button"
@@ -146,7 +149,7 @@ pub fn TokenActions(
                 aria-haspopup="dialog"
                 on:click=move |_| open.set(Open::Delete)
             >
-                "Delete"
+                {tr(ActionText::Delete)}
             </button>
         </div>
         {dialog}
@@ -195,6 +198,6 @@ pub(super) fn focus_in_tree(ctx: TokenCtx, key: Option<NodeKey>) {
 }
 
 /// The dialog's error line: what failed, why and what to do (`explain`), in place.
-pub(super) fn error_text(context: &str, error: &ApiError) -> String {
-    format!("{context} {}", crate::ui::explain(error))
+pub(super) fn error_text(context: impl Into<Message>, error: &ApiError) -> Message {
+    Message::joined(context, crate::ui::explain(error))
 }

@@ -1,10 +1,14 @@
 //! "Delete Profiles API Token" (seed: "Review the consequences of deleting the Profiles API
 //! Token", then "Select Delete"): what stops working, one DELETE, then the token's folder.
 
-use crate::api::{ApiError, Client, Token, TokenId};
+use crate::api::{ApiError, Client, TokenId};
+use crate::i18n::locale::{tr, tr_with, use_locale};
+use crate::i18n::{Message, Verbatim};
 use crate::instance::use_instance;
 use crate::routes::AppRoute;
 use crate::token::actions::bar::{error_text, focus_in_tree, TokenCtx};
+use crate::token::actions::text::ActionText;
+use crate::token::text::{segment_label, TokenText};
 use crate::token::writes::unless_unknown;
 use crate::tree::NodeKey;
 use crate::ui::{close_unless_pending, Dialog, DialogFooter};
@@ -36,33 +40,24 @@ pub(super) async fn delete_token(client: &Client, id: &TokenId) -> Result<Delete
     }
 }
 
-/// What the token serves, in words, for the confirmation.
-fn served(token: &Token) -> (String, String) {
-    let attributes = if token.attribute_columns.is_empty() {
-        "none".to_owned()
-    } else {
-        token.attribute_columns.join(", ")
-    };
-    let segments = if token.segments.is_empty() {
-        "none".to_owned()
-    } else {
-        let names: Vec<String> = token
-            .segments
-            .iter()
-            .map(|s| s.name.clone().unwrap_or_else(|| format!("Segment #{} (no access)", s.id)))
-            .collect();
-        names.join(", ")
-    };
-    (attributes, segments)
+/// `names` as a list for the confirmation, or "none".
+fn listed(names: Vec<String>) -> Message {
+    match names.is_empty() {
+        true => ActionText::NoneServed.into(),
+        false => Verbatim(names.join(", ")).into(),
+    }
 }
 
 /// The Delete dialog (`alertdialog`): the consequences, then Delete; Cancel has the focus.
 #[component]
 pub(super) fn DeleteDialog(ctx: TokenCtx) -> impl IntoView {
-    let inst = use_instance();
+    let (inst, locale) = (use_instance(), use_locale());
     let token = ctx.token.get_untracked();
-    let (attributes, segments) = served(&token);
-    let error = RwSignal::new(None::<String>);
+    let attributes = listed(token.attribute_columns.clone());
+    let segments = token.segments.clone();
+    let segments =
+        tr_with(move || listed(segments.iter().map(|s| segment_label(s, locale.language())).collect()));
+    let error = RwSignal::new(None::<Message>);
     let id = token.id.clone();
     let name = token.name.clone();
     let action = Action::new_local(move |_: &()| {
@@ -74,7 +69,7 @@ pub(super) fn DeleteDialog(ctx: TokenCtx) -> impl IntoView {
             };
             match result {
                 Ok(how) => gone(ctx, &id, &name, how),
-                Err(e) => _ = error.try_set(Some(error_text("The token was not deleted.", &e))),
+                Err(e) => _ = error.try_set(Some(error_text(ActionText::NotDeleted, &e))),
             }
         }
     });
@@ -88,27 +83,25 @@ pub(super) fn DeleteDialog(ctx: TokenCtx) -> impl IntoView {
     let close = close_unless_pending(pending, ctx.close);
     on_cleanup(move || ctx.keep_if_session_ended(|| Some(crate::token::form::drafts::DialogDraft::Delete)));
     view! {
-        <Dialog title="Delete Profiles API Token" on_close=close alert=true described_by="delete-token-consequences">
+        <Dialog title=tr(ActionText::DeleteTitle) on_close=close alert=true described_by="delete-token-consequences">
             <div id=inst.id("delete-token-consequences") class="consequences">
-                <p>"You are about to delete this Profiles API token:"</p>
+                <p>{tr(ActionText::DeleteLead)}</p>
                 <dl class="details">
-                    <dt>"Name"</dt>
+                    <dt>{tr(TokenText::Name)}</dt>
                     <dd>{token.name.clone()}</dd>
-                    <dt>"Token UUID"</dt>
+                    <dt>{tr(TokenText::TokenUuid)}</dt>
                     <dd><code>{token.uuid.clone()}</code></dd>
                 </dl>
-                <p>
-                    "Every web page or tool that calls the Profiles API with this UUID stops getting "
-                    "segments and attributes at once. It served:"
-                </p>
+                <p>{tr(ActionText::DeleteConsequence)}</p>
                 <ul>
-                    <li>"Lookup Key: " <code>{token.key_column.clone()}</code></li>
-                    <li>"Attributes: " {attributes}</li>
-                    <li>"Segments: " {segments}</li>
+                    <li>{tr(ActionText::ServedKey)}<code>{token.key_column.clone()}</code></li>
+                    <li>{tr(ActionText::ServedAttributes)}{tr(attributes)}</li>
+                    <li>{tr(ActionText::ServedSegments)}{segments}</li>
                 </ul>
-                <p><strong>"This cannot be undone."</strong></p>
+                <p><strong>{tr(ActionText::CannotBeUndone)}</strong></p>
             </div>
-            <DialogFooter action="Delete" progress="Deleting…" error pending on_action=confirm on_cancel=close danger=true/>
+            <DialogFooter action=tr(ActionText::Delete) progress=tr(ActionText::Deleting) error pending
+                on_action=confirm on_cancel=close danger=true/>
         </Dialog>
     }
 }
@@ -118,10 +111,8 @@ pub(super) fn DeleteDialog(ctx: TokenCtx) -> impl IntoView {
 fn gone(ctx: TokenCtx, id: &TokenId, name: &str, how: Deleted) {
     ctx.store.remove_entity(&NodeKey::token(id));
     ctx.toast(match how {
-        Deleted::Now => format!("Deleted “{name}”."),
-        Deleted::AlreadyGone => {
-            format!("“{name}” had already been deleted (someone else, or another tab, did it).")
-        }
+        Deleted::Now => ActionText::Deleted(name.to_owned()),
+        Deleted::AlreadyGone => ActionText::AlreadyDeleted(name.to_owned()),
     });
     let folder = ctx.token.try_with_untracked(|t| t.parent_folder_id.clone()).flatten();
     ctx.close.run(());

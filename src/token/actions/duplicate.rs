@@ -3,12 +3,16 @@
 //! next to the original and opened.
 
 use crate::api::{ApiError, Client, FolderId, Token, TokenId};
+use crate::i18n::locale::{tr, tr_with};
+use crate::i18n::{Message, Verbatim};
 use crate::instance::use_instance;
 use crate::routes::AppRoute;
 use crate::token::actions::bar::{error_text, focus_in_tree, TokenCtx};
 use crate::token::actions::ops::{check_name, copy_name, duplicate_write, find_created};
+use crate::token::actions::text::ActionText;
 use crate::token::form::drafts::DialogDraft;
-use crate::token::form::model::NAME_RULE;
+use crate::token::form::text::FormText;
+use crate::token::text::TokenText;
 use crate::token::writes::{outcome_unknown, unless_unknown};
 use crate::tree::NodeKey;
 use crate::ui::{close_unless_pending, Dialog, DialogFooter};
@@ -105,7 +109,7 @@ fn follow_suggestion(
 fn duplicate_action(
     ctx: TokenCtx,
     original: &Token,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Message>>,
     server_error: RwSignal<Option<ApiError>>,
 ) -> Action<(String, String), ()> {
     let original_id = original.id.clone();
@@ -131,9 +135,9 @@ fn duplicate_action(
                 Ok(copy) => opened(ctx, &id, copy),
                 Err(e) => {
                     let context = if outcome_unknown(&e) {
-                        "No answer came, and the folder shows no new token: it was not created."
+                        ActionText::NotCreatedNoAnswer
                     } else {
-                        "The token was not duplicated."
+                        ActionText::NotDuplicated
                     };
                     error.try_set(Some(error_text(context, &e)));
                     server_error.try_set(Some(e));
@@ -162,7 +166,7 @@ pub(super) fn DuplicateDialog(
     follow_suggestion(name, (!was_kept).then_some(suggested), original.name.clone(), names);
     let server_error = RwSignal::new(None::<ApiError>);
     let problem = Memo::new(move |_| check_name(&name.get(), taken).map(|p| p.message()));
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Message>);
 
     let action = duplicate_action(ctx, &original, error, server_error);
     let pending = action.pending();
@@ -192,16 +196,17 @@ pub(super) fn DuplicateDialog(
         })
     });
     let kept_note = was_kept.then(|| {
-        view! { <p class="notice" role="status">"Connected again: here is what you had entered."</p> }
+        view! { <p class="notice" role="status">{tr(ActionText::KeptEntries)}</p> }
     });
     view! {
-        <Dialog title="Duplicate Profiles API Token" on_close=close>
+        <Dialog title=tr(ActionText::DuplicateTitle) on_close=close>
             <form class="form" novalidate on:submit=on_submit>
-                <p>"Rename the copy of “" {original.name.clone()} "” and optionally enter a description."</p>
+                <p>{tr(ActionText::DuplicateLead(original.name.clone()))}</p>
                 {kept_note}
                 <CopyFields name description name_ref problem server_error names/>
-                <p class="hint">"The copy gets the same Lookup Key, attributes and segments, in the same folder, and a token UUID of its own."</p>
-                <DialogFooter action="Duplicate" progress="Duplicating…" error pending on_cancel=close/>
+                <p class="hint">{tr(ActionText::DuplicateHint)}</p>
+                <DialogFooter action=tr(ActionText::Duplicate) progress=tr(ActionText::Duplicating) error pending
+                    on_cancel=close/>
             </form>
         </Dialog>
     }
@@ -214,7 +219,7 @@ fn CopyFields(
     description: RwSignal<String>,
     name_ref: NodeRef<leptos::html::Input>,
     /// The name's problem by the rule and the names in use, if any.
-    problem: Memo<Option<String>>,
+    problem: Memo<Option<Message>>,
     /// The last failed POST's error, whose `name` message shows until the name changes.
     server_error: RwSignal<Option<ApiError>>,
     names: RwSignal<Names>,
@@ -222,19 +227,20 @@ fn CopyFields(
     let inst = use_instance();
     let name_error = move || {
         problem.get().or_else(|| {
-            server_error.with(|e| e.as_ref().and_then(|e| e.field_error("name").map(str::to_owned)))
+            server_error.with(|e| {
+                e.as_ref().and_then(|e| e.field_error("name").map(|m| Verbatim(m.to_owned()).into()))
+            })
         })
     };
-    let scope_note = move || match names.get() {
-        Names::All(_) => None,
-        Names::Loaded(_) => {
-            Some("Checked against the tokens in the folders loaded so far; the server checks the rest.")
-        }
-    };
+    let scope_note = tr_with(move || match names.get() {
+        Names::All(_) => Verbatim(String::new()).into(),
+        Names::Loaded(_) => ActionText::CheckedSoFar.into(),
+    });
     let invalid = move || name_error().is_some().to_string();
+    let shown_error = tr_with(move || name_error().unwrap_or_else(|| Verbatim(String::new()).into()));
     view! {
                 <div class="field">
-                    <label for=inst.id("duplicate-name")>"Name"</label>
+                    <label for=inst.id("duplicate-name")>{tr(TokenText::Name)}</label>
                     <input
                         id=inst.id("duplicate-name")
                         type="text"
@@ -250,11 +256,11 @@ fn CopyFields(
                             server_error.set(None);
                         }
                     />
-                    <p class="hint" id=inst.id("duplicate-name-rule")>{NAME_RULE}" "{scope_note}</p>
-                    <p class="field-error" id=inst.id("duplicate-name-error") aria-live="polite">{name_error}</p>
+                    <p class="hint" id=inst.id("duplicate-name-rule")>{tr(FormText::NameRule)}" "{scope_note}</p>
+                    <p class="field-error" id=inst.id("duplicate-name-error") aria-live="polite">{shown_error}</p>
                 </div>
                 <div class="field">
-                    <label for=inst.id("duplicate-description")>"Description (optional)"</label>
+                    <label for=inst.id("duplicate-description")>{tr(ActionText::DescriptionOptional)}</label>
                     <textarea
                         id=inst.id("duplicate-description")
                         rows="3"
@@ -270,7 +276,7 @@ fn CopyFields(
 fn opened(ctx: TokenCtx, original: &TokenId, copy: Token) {
     let key = NodeKey::token(&copy.id);
     ctx.store.insert_token_after(&copy, &NodeKey::token(original));
-    ctx.toast(format!("Duplicated as “{}”.", copy.name));
+    ctx.toast(ActionText::Duplicated(copy.name.clone()));
     ctx.close.run(());
     let ps = ctx.ps.try_get_value().map(|p| p.id);
     if let Some(ps) = ps {

@@ -5,3 +5,4 @@ mod delete;
 mod duplicate;
 mod move_dialog;
 pub mod ops;
+pub mod text;

@@ -3,8 +3,11 @@
 //! updated in place, and a toast with Undo.
 
 use crate::api::{ApiError, Client, FolderId, Token, TokenId};
+use crate::i18n::locale::{tr, tr_with};
+use crate::i18n::Message;
 use crate::token::actions::bar::{error_text, show_moved, TokenCtx};
 use crate::token::actions::ops::{move_write, MoveRecord};
+use crate::token::actions::text::ActionText;
 use crate::token::form::drafts::DialogDraft;
 use crate::token::writes::unless_unknown;
 use crate::tree::Tree;
@@ -51,7 +54,7 @@ fn move_action(
     ctx: TokenCtx,
     id: TokenId,
     from_name: String,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Message>>,
 ) -> Action<(FolderId, String), ()> {
     Action::new_local(move |(to, to_name): &(FolderId, String)| {
         let (id, to, to_name, from_name) = (id.clone(), to.clone(), to_name.clone(), from_name.clone());
@@ -66,7 +69,7 @@ fn move_action(
                     ctx.close.run(());
                     show_moved(ctx, moved).await;
                 }
-                Err(e) => _ = error.try_set(Some(error_text("The token was not moved.", &e))),
+                Err(e) => _ = error.try_set(Some(error_text(ActionText::NotMoved, &e))),
             }
         }
     })
@@ -108,9 +111,9 @@ pub(super) fn MoveDialog(
         })
     });
     let kept_note = was_kept.then(|| {
-        view! { <p class="notice" role="status">"Connected again: here is what you had chosen."</p> }
+        view! { <p class="notice" role="status">{tr(ActionText::KeptChoice)}</p> }
     });
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Message>);
     let name = token.name.clone();
     let from_name = ctx
         .path
@@ -133,20 +136,20 @@ pub(super) fn MoveDialog(
     let nothing_picked = Signal::derive(move || picked.get().is_none());
     let noop = Callback::new(|_: NodeKey| {});
     view! {
-        <Dialog title="Move Profiles API Token" on_close=close class="dialog-wide">
-            <p>"Select a different destination folder for “" {name} "”, then select Move."</p>
+        <Dialog title=tr(ActionText::MoveTitle) on_close=close class="dialog-wide">
+            <p>{tr(ActionText::MoveLead(name))}</p>
             {kept_note}
             <div class="dialog-picker">
-                <Tree store=picker label="Destination folder" on_activate=noop/>
+                <Tree store=picker label=tr(ActionText::DestinationFolder) on_activate=noop/>
             </div>
             <p class="hint" aria-live="polite">
-                {move || match picked.get() {
-                    Some(_) => format!("Destination: {}", picked_name()),
-                    None => "No destination selected yet.".to_owned(),
-                }}
+                {tr_with(move || match picked.get() {
+                    Some(_) => ActionText::Destination(picked_name()).into(),
+                    None => ActionText::NoDestination.into(),
+                })}
             </p>
-            <DialogFooter action="Move" progress="Moving…" error pending on_action=submit on_cancel=close
-                blocked=nothing_picked/>
+            <DialogFooter action=tr(ActionText::Move) progress=tr(ActionText::Moving) error pending
+                on_action=submit on_cancel=close blocked=nothing_picked/>
         </Dialog>
     }
 }
@@ -174,8 +177,8 @@ fn moved_toast(ctx: TokenCtx, moved: &Token, from_name: String, to_name: String)
         return;
     };
     let record = MoveRecord { token: moved.id.clone(), name: moved.name.clone(), from, to };
-    let message = format!("Moved “{}” to “{to_name}”.", record.name);
-    let undo = ToastAction::new("Undo", move || {
+    let message = ActionText::Moved(record.name.clone(), to_name);
+    let undo = ToastAction::new(ActionText::Undo, move || {
         let (record, from_name) = (record.clone(), from_name.clone());
         leptos::task::spawn_local(async move {
             let result = match ctx.session.connected() {
@@ -184,14 +187,11 @@ fn moved_toast(ctx: TokenCtx, moved: &Token, from_name: String, to_name: String)
             };
             match result {
                 Ok(back) => {
-                    toasts.show(format!("Moved “{}” back to “{from_name}”.", record.name), None);
+                    toasts.show(ActionText::MovedBack(record.name.clone(), from_name), None);
                     show_moved(ctx, back).await;
                 }
                 Err(e) => {
-                    toasts.show_error(error_text(
-                        &format!("Could not undo the move of “{}”.", record.name),
-                        &e,
-                    ));
+                    toasts.show_error(error_text(ActionText::UndoFailed(record.name.clone()), &e));
                 }
             }
         });

@@ -3,23 +3,26 @@
 //! (the rule for when to look is `token::writes`). No Leptos, no network: tested natively.
 
 use crate::api::{Entity, EntityKind, FolderId, Token, TokenId, TokenWrite};
+use crate::i18n::Message;
+use crate::token::actions::text::ActionText;
 use crate::token::form::model::{name_problem, MAX_NAME_CHARS};
+use crate::token::form::text::FormText;
 
 /// What is wrong with a duplicate's name, checked as the user types (the server checks again).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NameProblem {
-    /// The name rule every token name follows (`model::name_problem`), in its words.
-    Rule(String),
+    /// The name rule every token name follows (`model::name_problem`).
+    Rule(FormText),
     /// Another token of the parent segment has this name.
     Taken,
 }
 
 impl NameProblem {
     /// The message shown on the field.
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            Self::Rule(message) => message.clone(),
-            Self::Taken => "A token of this parent segment already has this name.".into(),
+            Self::Rule(rule) => rule.clone().into(),
+            Self::Taken => ActionText::NameTaken.into(),
         }
     }
 }
@@ -135,6 +138,7 @@ mod tests {
     use super::*;
     use crate::api::SegmentKind;
     use crate::api::TokenId;
+    use crate::i18n::{Language, Localized};
 
     fn fid(s: &str) -> FolderId {
         FolderId::parse(s).unwrap()
@@ -157,8 +161,9 @@ mod tests {
     #[test]
     fn check_name_reports_one_problem_in_order() {
         let none = |_: &str| false;
+        let en = |m: Message| m.in_language(Language::En).into_owned();
         let rule = |name: &str| match check_name(name, none) {
-            Some(NameProblem::Rule(m)) => m,
+            Some(NameProblem::Rule(m)) => m.in_language(Language::En).into_owned(),
             other => panic!("{name:?}: {other:?}"),
         };
         assert_eq!(rule("   "), "Enter a name.");
@@ -170,8 +175,8 @@ mod tests {
         let taken = |n: &str| n == "Homepage Personalization";
         assert_eq!(check_name("Homepage Personalization", taken), Some(NameProblem::Taken));
         assert_eq!(check_name("homepage personalization", taken), None, "the API compares exactly");
-        assert!(NameProblem::Rule(rule("a-b")).message().contains("Letters, digits"));
-        assert!(NameProblem::Taken.message().contains("already"));
+        assert!(en(NameProblem::Rule(name_problem("a-b").unwrap()).message()).contains("Letters, digits"));
+        assert!(en(NameProblem::Taken.message()).contains("already"));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use crate::api::{ApiError, Client, Folder, FolderId, ParentSegment, ParentSegmentId, Token, TokenWrite};
 use crate::browse::Breadcrumbs;
+use crate::i18n::locale::{tr, tr_with, use_locale};
+use crate::i18n::Message;
 use crate::routes::AppRoute;
 use crate::session::leave_guard::LeaveGuard;
 use crate::session::{use_handoff, use_router, use_session};
@@ -13,15 +15,14 @@ use crate::token::form::fields::{
     field_dom_id, ConfigureFields, FormCtx, FormError, NameFields, SegmentsFields,
 };
 use crate::token::form::model::{Field, FormTab, SaveErrors, TokenForm, MAX_ATTRIBUTES};
+use crate::token::form::page_text::PageText;
+use crate::token::text::TokenText;
 use crate::token::writes::unless_unknown;
 use crate::tree::{use_tree, NodeKey};
+use crate::ui::text::UiText;
 use crate::ui::toast::use_toasts;
 use crate::ui::{explain, loaded, Loading, Read};
 use leptos::prelude::*;
-
-/// The message the new token's page shows.
-pub const CREATED_MESSAGE: &str = "Created. Web pages can use the token's UUID once its workflow has run \
-     for the first time (usually within minutes).";
 
 /// The wizard's steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,12 +33,12 @@ enum Step {
 }
 
 impl Step {
-    fn title(self) -> &'static str {
-        match self {
-            Self::Name => "Step 1 of 3: Name",
-            Self::Configure => "Step 2 of 3: Configure",
-            Self::Segments => "Step 3 of 3: Segments",
-        }
+    fn title(self) -> PageText {
+        PageText::Step(match self {
+            Self::Name => 1,
+            Self::Configure => 2,
+            Self::Segments => 3,
+        })
     }
     /// The step that shows `field`.
     fn of(field: Field) -> Self {
@@ -83,9 +84,9 @@ pub fn CreateTokenPage(
     });
     let retry = Callback::new(move |()| path.refetch());
     let read = Read {
-        loading: "Loading folder…",
-        failed: "Could not load the folder.",
-        missing: Some("This folder"),
+        loading: Signal::derive(tr(PageText::LoadingFolder)),
+        failed: Signal::derive(tr(PageText::FolderFailed)),
+        missing: Some(Signal::derive(tr(PageText::ThisFolder))),
     };
     (move || {
         let wizard = |path| view! { <Wizard ps=ps.clone() folder=folder.clone() path/> }.into_any();
@@ -127,9 +128,7 @@ impl WizardState {
     /// Shows a failed POST's errors: the first field's step and focus, else the form's message.
     fn show_failure(self, mut errors: SaveErrors, checked: bool) {
         if checked {
-            errors.top = errors.top.map(|t| {
-                format!("{t} The folder was checked: the token was not created, so you can try again.")
-            });
+            errors.top = errors.top.map(|t| Message::joined(t, PageText::FolderChecked));
         }
         let target = match errors.fields.first() {
             Some((field, _)) => {
@@ -187,40 +186,38 @@ fn Wizard(ps: ParentSegment, folder: FolderId, path: Vec<Folder>) -> impl IntoVi
     };
     let here = path.last().cloned();
     let folder_name = here.as_ref().map(|f| f.name.clone()).unwrap_or_default();
-    let crumbs = crate::browse::folder::form_crumbs(
-        &ps,
-        &path,
-        None,
-        AppRoute::Folder(ps.id.clone(), folder.clone()),
-        "New Profiles API Token",
-    );
+    let locale = use_locale();
+    let (crumb_ps, folder_page) = (ps.clone(), AppRoute::Folder(ps.id.clone(), folder.clone()));
+    let crumbs = move || {
+        let new = locale.text(&PageText::NewCrumb);
+        let crumbs = crate::browse::folder::form_crumbs(&crumb_ps, &path, None, folder_page.clone(), &new);
+        view! { <Breadcrumbs crumbs/> }
+    };
     let on_leave = Callback::new(move |()| done.set(true));
     let step = state.step;
     let panel_hidden = move |s: Step| move || step.get() != s;
-    let configure_hint = format!(
-        "Choose the Lookup Key and up to {MAX_ATTRIBUTES} attributes. Segments can be added now (Next) or later \
-         (Create)."
-    );
 
     view! {
         <article class="token-create">
-            <Breadcrumbs crumbs/>
-            <h1>"Create Profiles API Token"</h1>
-            <p class="lead">"In the folder “" {folder_name} "”"</p>
+            {crumbs}
+            <h1>{tr(PageText::CreateTitle)}</h1>
+            <p class="lead">{tr(PageText::InFolder(folder_name))}</p>
             <NoEditNotice folder=here/>
             {was_restored.then(|| view! {
-                <p class="notice" role="status">"What you had entered for this new token was kept; here it is again."</p>
+                <p class="notice" role="status">{tr(PageText::KeptNewToken)}</p>
             })}
             <StepList step/>
-            <FormError ctx id="create-error" lead="Not created. "/>
+            <FormError ctx id="create-error" lead=tr(PageText::NotCreatedLead)/>
             <form class="form" novalidate on:submit=on_submit>
-                <h2 id=ctx.instance.id("create-step-heading") class="create-step-heading" tabindex="-1">{move || step.get().title()}</h2>
+                <h2 id=ctx.instance.id("create-step-heading") class="create-step-heading" tabindex="-1">
+                    {tr_with(move || step.get().title().into())}
+                </h2>
                 <div class="step-panel" hidden=panel_hidden(Step::Name)>
-                    <p class="hint">"Enter a name for your token and optionally enter a description."</p>
+                    <p class="hint">{tr(PageText::NameHint)}</p>
                     <NameFields ctx/>
                 </div>
                 <div class="step-panel" hidden=panel_hidden(Step::Configure)>
-                    <p class="hint">{configure_hint}</p>
+                    <p class="hint">{tr(PageText::ConfigureHint(MAX_ATTRIBUTES))}</p>
                     <ConfigureFields ctx/>
                 </div>
                 <div class="step-panel" hidden=panel_hidden(Step::Segments)>
@@ -228,13 +225,13 @@ fn Wizard(ps: ParentSegment, folder: FolderId, path: Vec<Folder>) -> impl IntoVi
                 </div>
                 <div class="actions">
                     <StepButtons state pending on_create=submit_create/>
-                    <button type="button" class="button button-quiet" on:click=cancel>"Cancel"</button>
+                    <button type="button" class="button button-quiet" on:click=cancel>{tr(UiText::Cancel)}</button>
                     <Show when=move || pending.get()>
-                        <Loading label="Creating…"/>
+                        <Loading label=tr(PageText::Creating)/>
                     </Show>
                 </div>
             </form>
-            <LeaveGuard dirty what="this new token" on_leave/>
+            <LeaveGuard dirty what=tr(PageText::NewToken) on_leave/>
         </article>
     }
 }
@@ -261,12 +258,15 @@ fn create_action(
                     if recovered {
                         store.reload(&write.parent_folder_id);
                     }
-                    let note = if recovered {
-                        " (The answer was lost, but the token was found in its folder.)"
-                    } else {
-                        ""
-                    };
-                    toasts.show(format!("“{}”: {CREATED_MESSAGE}{note}", token.name), None);
+                    let created = Message::from(PageText::Created(token.name.clone()));
+                    toasts.show(
+                        if recovered {
+                            Message::joined(created, PageText::CreatedRecovered)
+                        } else {
+                            created
+                        },
+                        None,
+                    );
                     state.done.try_set(true);
                     // The POST answered with the token: its page shows that.
                     handoff.put_token(token);
@@ -289,9 +289,9 @@ fn StepList(step: RwSignal<Step>) -> impl IntoView {
     let current = move |s: Step| move || (step.get() == s).then_some("step");
     view! {
         <ol class="steps">
-            <li class=class(Step::Name) aria-current=current(Step::Name)>"Name"</li>
-            <li class=class(Step::Configure) aria-current=current(Step::Configure)>"Configure"</li>
-            <li class=class(Step::Segments) aria-current=current(Step::Segments)>"Segments"</li>
+            <li class=class(Step::Name) aria-current=current(Step::Name)>{tr(PageText::StepName)}</li>
+            <li class=class(Step::Configure) aria-current=current(Step::Configure)>{tr(PageText::Configure)}</li>
+            <li class=class(Step::Segments) aria-current=current(Step::Segments)>{tr(TokenText::Segments)}</li>
         </ol>
     }
 }
@@ -300,22 +300,26 @@ fn StepList(step: RwSignal<Step>) -> impl IntoView {
 #[component]
 fn StepButtons(state: WizardState, pending: Memo<bool>, on_create: Callback<()>) -> impl IntoView {
     let busy = move || pending.get();
-    let back = move |to: Step| view! { <button type="button" class="button" on:click=move |_| state.go(to)>"Back"</button> };
-    move || {
-        match state.step.get() {
-        Step::Name => view! { <button type="submit" class="button button-primary">"Next"</button> }.into_any(),
+    let back = move |to: Step| {
+        view! { <button type="button" class="button" on:click=move |_| state.go(to)>{tr(PageText::Back)}</button> }
+    };
+    let next =
+        move || view! { <button type="submit" class="button button-primary">{tr(PageText::Next)}</button> };
+    move || match state.step.get() {
+        Step::Name => next().into_any(),
         Step::Configure => view! {
             {back(Step::Name)}
-            <button type="submit" class="button button-primary">"Next"</button>
-            <button type="button" class="button" disabled=busy on:click=move |_| on_create.run(())>"Create"</button>
+            {next()}
+            <button type="button" class="button" disabled=busy on:click=move |_| on_create.run(())>
+                {tr(PageText::Create)}
+            </button>
         }
         .into_any(),
         Step::Segments => view! {
             {back(Step::Configure)}
-            <button type="submit" class="button button-primary" disabled=busy>"Save"</button>
+            <button type="submit" class="button button-primary" disabled=busy>{tr(PageText::Save)}</button>
         }
         .into_any(),
-    }
     }
 }
 
@@ -324,10 +328,7 @@ fn StepButtons(state: WizardState, pending: Memo<bool>, on_create: Callback<()>)
 fn NoEditNotice(folder: Option<Folder>) -> impl IntoView {
     folder.filter(|f| !f.permissions.edit).map(|f| {
         view! {
-            <p class="notice">
-                "You cannot create tokens in “" {f.name} "”: your permissions there allow viewing only. "
-                "Ask an administrator for edit access, or create the token in another folder."
-            </p>
+            <p class="notice">{tr(PageText::NoEdit(f.name))}</p>
         }
     })
 }

@@ -4,7 +4,8 @@
 
 use crate::api::{ApiError, Client, Folder, ParentSegment, Token, TokenId, TokenWrite};
 use crate::browse::Breadcrumbs;
-use crate::format;
+use crate::i18n::intl;
+use crate::i18n::locale::{tr, tr_with, use_locale};
 use crate::routes::AppRoute;
 use crate::session::leave_guard::LeaveGuard;
 use crate::session::{use_handoff, use_router, use_session};
@@ -14,15 +15,14 @@ use crate::token::form::fields::{
     field_dom_id, ConfigureFields, FormCtx, FormError, NameFields, SegmentsFields,
 };
 use crate::token::form::model::{FormTab, SaveErrors, TokenForm};
+use crate::token::form::page_text::PageText;
+use crate::token::text::TokenText;
 use crate::token::writes::unless_unknown;
 use crate::tree::{use_tree, NodeKey, TreeStore};
+use crate::ui::text::UiText;
 use crate::ui::toast::use_toasts;
 use crate::ui::{explain, Loading, TabList, TabPanel};
 use leptos::prelude::*;
-
-/// The message the token page shows after a save.
-pub const SAVED_MESSAGE: &str = "Saved. The changes reach lookups when the token's workflow next finishes \
-     (usually within minutes); until then web pages get the previous configuration.";
 
 /// How a save ended.
 enum SaveOutcome {
@@ -70,9 +70,7 @@ pub fn TokenEditPage(
     crate::token::loader::load_token(token, move |token, path| match TokenForm::from_token(&token) {
         Some(form) => view! { <EditForm ps=ps.clone() token path form/> }.into_any(),
         None => view! {
-            <p class="form-error" role="alert">
-                "The API did not say which folder this token is in, so it cannot be edited here."
-            </p>
+            <p class="form-error" role="alert">{tr(PageText::CannotEditNoFolder)}</p>
         }
         .into_any(),
     })
@@ -179,13 +177,20 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
     });
     let reload = Callback::new(move |()| state.reload(store));
     let folder = path.last().cloned();
-    let crumbs = crate::browse::folder::form_crumbs(
-        &ps,
-        &path,
-        Some(&token.name),
-        AppRoute::Token(ps.id.clone(), token.id.clone()),
-        "Edit",
-    );
+    let locale = use_locale();
+    let (crumb_ps, crumb_name, token_page) =
+        (ps.clone(), token.name.clone(), AppRoute::Token(ps.id.clone(), token.id.clone()));
+    let crumbs = move || {
+        let edit = locale.text(&PageText::EditCrumb);
+        let crumbs = crate::browse::folder::form_crumbs(
+            &crumb_ps,
+            &path,
+            Some(&crumb_name),
+            token_page.clone(),
+            &edit,
+        );
+        view! { <Breadcrumbs crumbs/> }
+    };
     let selected_key = NodeKey::token(&token.id);
     let on_leave = Callback::new(move |()| done.set(true));
     let on_stay = Callback::new(move |()| {
@@ -194,17 +199,17 @@ fn EditForm(ps: ParentSegment, token: Token, path: Vec<Folder>, form: TokenForm)
 
     view! {
         <article class="token-edit">
-            <Breadcrumbs crumbs/>
-            <h1>"Edit Profiles API Token"</h1>
+            {crumbs}
+            <h1>{tr(TokenText::EditToken)}</h1>
             <p class="lead">{move || state.name.get()}</p>
             <ReadOnlyNotice folder/>
             {was_restored.then(|| view! {
-                <p class="notice" role="status">"Your unsaved changes to this token were kept; here they are again."</p>
+                <p class="notice" role="status">{tr(PageText::KeptChanges)}</p>
             })}
-            <FormError ctx id="edit-error" lead="Not saved. "/>
+            <FormError ctx id="edit-error" lead=tr(PageText::NotSavedLead)/>
             <ConflictNotice state on_reload=reload on_overwrite=overwrite/>
             <EditTabs state dirty pending on_save=submit on_cancel=to_token_page/>
-            <LeaveGuard dirty what="your changes to this token" on_stay on_leave/>
+            <LeaveGuard dirty what=tr(PageText::YourChanges) on_stay on_leave/>
         </article>
     }
 }
@@ -225,7 +230,8 @@ fn EditTabs(
     };
     view! {
         <form class="form" novalidate on:submit=on_submit>
-            <TabList label="Token settings" prefix="token-edit" tabs=vec!["Configure".into(), "Segments".into()] selected=state.tab/>
+            <TabList label=tr(PageText::TokenSettings) prefix="token-edit" selected=state.tab
+                tabs=vec![Signal::derive(tr(PageText::Configure)), Signal::derive(tr(TokenText::Segments))]/>
             <TabPanel prefix="token-edit" index=0 selected=state.tab>
                 <NameFields ctx/>
                 <ConfigureFields ctx/>
@@ -233,14 +239,14 @@ fn EditTabs(
             <TabPanel prefix="token-edit" index=1 selected=state.tab>
                 <SegmentsFields ctx/>
             </TabPanel>
-            <p class="hint">"After you save, the changes reach lookups when the token's workflow next finishes."</p>
+            <p class="hint">{tr(PageText::AfterSaveHint)}</p>
             <div class="actions">
                 <button type="submit" class="button button-primary" disabled=move || !dirty.get() || pending.get()>
-                    "Save"
+                    {tr(PageText::Save)}
                 </button>
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| on_cancel.run(())>{tr(UiText::Cancel)}</button>
                 <Show when=move || pending.get()>
-                    <Loading label="Saving…"/>
+                    <Loading label=tr(PageText::Saving)/>
                 </Show>
             </div>
         </form>
@@ -270,7 +276,7 @@ fn save_action(
                         handoff.changed_for_lookups(&token.id);
                     }
                     store.upsert_token(&token);
-                    toasts.show(format!("“{}”: {SAVED_MESSAGE}", token.name), None);
+                    toasts.show(PageText::Saved(token.name.clone()), None);
                     // The PATCH answered with the token as saved: the page shows that.
                     handoff.put_token(token);
                     after_save.run(());
@@ -293,10 +299,7 @@ fn save_action(
 fn ReadOnlyNotice(folder: Option<Folder>) -> impl IntoView {
     folder.filter(|f| !f.permissions.edit).map(|f| {
         view! {
-            <p class="notice">
-                "You can view this token but not change it: the folder “" {f.name} "” does not give you edit "
-                "permission. Saving will be refused."
-            </p>
+            <p class="notice">{tr(PageText::ReadOnly(f.name))}</p>
         }
     })
 }
@@ -305,24 +308,33 @@ fn ReadOnlyNotice(folder: Option<Folder>) -> impl IntoView {
 /// version) or Overwrite (ours).
 #[component]
 fn ConflictNotice(state: EditState, on_reload: Callback<()>, on_overwrite: Callback<()>) -> impl IntoView {
-    let inst = state.ctx.instance;
+    let (inst, locale) = (state.ctx.instance, state.ctx.locale);
     move || {
         state.conflict.get().map(|current| {
             let theirs = TokenForm::from_token(&current);
             let changed = theirs.map(|t| state.original.with(|o| t.changed_fields(o))).unwrap_or_default();
-            let who = current.updated_by.as_ref().map_or("someone".to_owned(), |u| u.name.clone());
-            let when = format::optional_timestamp(current.updated_at.as_deref());
-            let what = if changed.is_empty() { String::new() } else { format!(" Changed there: {}.", changed.join(", ")) };
+            let who = current.updated_by.as_ref().map(|u| u.name.clone());
+            let by = tr_with(move || {
+                let who = who.clone().unwrap_or_else(|| locale.text(&PageText::Someone));
+                let when = intl::optional_timestamp(current.updated_at.as_deref(), locale.language());
+                PageText::ConflictBy(who, when).into()
+            });
+            let what = (!changed.is_empty()).then(|| {
+                tr_with(move || {
+                    let names: Vec<String> = changed.iter().map(|f| locale.text(f)).collect();
+                    PageText::ChangedThere(names.join(", ")).into()
+                })
+            });
             view! {
                 <div id=inst.id("edit-conflict") class="conflict" role="alert" tabindex="-1">
                     <p>
-                        <strong>"This token was changed on the server after you opened it"</strong>
-                        " (by " {who} ", " {when} ")." {what}
+                        <strong>{tr(PageText::ConflictTitle)}</strong>
+                        {by}{what}
                     </p>
-                    <p>"Reload shows the current version and discards your changes. Overwrite saves your version over theirs."</p>
+                    <p>{tr(PageText::ConflictExplain)}</p>
                     <div class="actions">
-                        <button type="button" class="button" on:click=move |_| on_reload.run(())>"Reload"</button>
-                        <button type="button" class="button" on:click=move |_| on_overwrite.run(())>"Overwrite"</button>
+                        <button type="button" class="button" on:click=move |_| on_reload.run(())>{tr(PageText::Reload)}</button>
+                        <button type="button" class="button" on:click=move |_| on_overwrite.run(())>{tr(PageText::Overwrite)}</button>
                     </div>
                 </div>
             }

@@ -2,13 +2,16 @@
 //! Configure (Lookup Key, Attributes) and Segments. They read and write one `FormCtx`.
 
 use crate::api::{ApiError, AttributeColumn, ParentSegmentId, SegmentId, SegmentRef, SegmentSummary};
-use crate::format;
+use crate::browse::text::{BrowseText, KindName};
+use crate::i18n::locale::{tr, tr_with, use_locale, Locale};
+use crate::i18n::{intl, Message, Verbatim};
 use crate::instance::{use_instance, Instance};
 use crate::session::use_session;
 use crate::token::form::model::{
-    attribute_options, key_options, segment_label, segment_ref, Field, SaveErrors, TokenForm, MAX_ATTRIBUTES,
-    MAX_SEGMENTS, NAME_RULE,
+    attribute_options, key_options, segment_ref, Field, SaveErrors, TokenForm, MAX_ATTRIBUTES, MAX_SEGMENTS,
 };
+use crate::token::form::text::FormText;
+use crate::token::text::{segment_label, TokenText};
 use crate::ui::{loaded, Picker, PickerOption, Read};
 use leptos::prelude::*;
 
@@ -23,12 +26,13 @@ pub struct FormCtx {
     pub server: RwSignal<SaveErrors>,
     /// Rule messages show once the user typed in a field or tried to go on.
     pub show_problems: RwSignal<bool>,
-    attr_refusal: RwSignal<Option<String>>,
-    seg_refusal: RwSignal<Option<String>>,
+    attr_refusal: RwSignal<Option<Message>>,
+    seg_refusal: RwSignal<Option<Message>>,
     columns: Columns,
     segments: Segments,
     /// The app instance: the fields' ids carry its prefix.
     pub instance: Instance,
+    pub locale: Locale,
 }
 
 impl FormCtx {
@@ -53,18 +57,19 @@ impl FormCtx {
             columns,
             segments,
             instance: use_instance(),
+            locale: use_locale(),
         }
     }
 
     /// The message to show on `field`: the server's word wins, else the rule it breaks.
-    pub fn message(&self, field: Field) -> Option<String> {
+    pub fn message(&self, field: Field) -> Option<Message> {
         if let Some(m) = self.server.with(|s| s.field(field)) {
-            return Some(m);
+            return Some(Verbatim(m).into());
         }
         if !self.show_problems.get() {
             return None;
         }
-        self.form.with(|f| f.problems().into_iter().find(|(g, _)| *g == field).map(|(_, m)| m))
+        self.form.with(|f| f.problems().into_iter().find(|(g, _)| *g == field).map(|(_, m)| m.into()))
     }
 
     /// Applies an edit to the form and drops the server's message about that field.
@@ -95,13 +100,14 @@ fn described(ids: &'static str, error_id: &'static str, has_error: bool) -> Stri
 }
 
 /// A field's message (local id `id` matches the field's `aria-describedby`).
-fn field_message(
-    instance: Instance,
-    id: &'static str,
-    message: impl Fn() -> Option<String> + Send + Sync + 'static,
-) -> impl IntoView {
-    let id = instance.id(id);
-    move || message().map(|m| view! { <p id=id.clone() class="field-error">{m}</p> })
+fn field_message(ctx: FormCtx, id: &'static str, message: Memo<Option<Message>>) -> impl IntoView {
+    let id = ctx.instance.id(id);
+    move || message.get().map(|m| view! { <p id=id.clone() class="field-error">{ctx.locale.text(&m)}</p> })
+}
+
+/// A refusal to add an attribute or segment, announced at once.
+fn refusal_message(ctx: FormCtx, refusal: RwSignal<Option<Message>>) -> impl IntoView {
+    move || refusal.get().map(|m| view! { <p class="field-error" role="alert">{ctx.locale.text(&m)}</p> })
 }
 
 /// The form's message that belongs to no field ("Not saved. …"), focusable so that a failed
@@ -113,12 +119,17 @@ pub fn FormError(
     /// The local id focus is sent to.
     id: &'static str,
     /// What did not happen, e.g. "Not saved. ".
-    lead: &'static str,
+    #[prop(into)]
+    lead: Signal<String>,
 ) -> impl IntoView {
     let id = ctx.instance.id(id);
     move || {
         ctx.server.with(|s| s.top.clone()).map(|m| {
-            view! { <p id=id.clone() class="form-error" role="alert" tabindex="-1"><strong>{lead}</strong>{m}</p> }
+            view! {
+                <p id=id.clone() class="form-error" role="alert" tabindex="-1">
+                    <strong>{lead}</strong>{tr(m)}
+                </p>
+            }
         })
     }
 }
@@ -136,7 +147,7 @@ pub fn NameFields(
     let description_error = Memo::new(move |_| ctx.message(Field::Description));
     view! {
         <div class="field">
-            <label for=inst.id("token-name")>"Name"</label>
+            <label for=inst.id("token-name")>{tr(TokenText::Name)}</label>
             <input id=inst.id("token-name") type="text" autocomplete="off" spellcheck="false" required
                 aria-invalid=move || name_error.with(Option::is_some).then_some("true")
                 aria-describedby=move || inst.ids(&described("token-name-rule", "token-name-error", name_error.with(Option::is_some)))
@@ -146,11 +157,11 @@ pub fn NameFields(
                     ctx.show_problems.set(true);
                     ctx.edit(Field::Name, |f| f.name = value);
                 }/>
-            <p id=inst.id("token-name-rule") class="hint">{NAME_RULE}</p>
-            {field_message(inst, "token-name-error", move || name_error.get())}
+            <p id=inst.id("token-name-rule") class="hint">{tr(FormText::NameRule)}</p>
+            {field_message(ctx, "token-name-error", name_error)}
         </div>
         <div class="field">
-            <label for=inst.id("token-description")>"Description"</label>
+            <label for=inst.id("token-description")>{tr(TokenText::Description)}</label>
             <textarea id=inst.id("token-description") rows="3"
                 aria-invalid=move || description_error.with(Option::is_some).then_some("true")
                 aria-describedby=move || inst.ids(&described("token-description-hint", "token-description-error", description_error.with(Option::is_some)))
@@ -159,8 +170,8 @@ pub fn NameFields(
                     let value = event_target_value(&ev);
                     ctx.edit(Field::Description, |f| f.description = value);
                 }></textarea>
-            <p id=inst.id("token-description-hint") class="hint">"Optional."</p>
-            {field_message(inst, "token-description-error", move || description_error.get())}
+            <p id=inst.id("token-description-hint") class="hint">{tr(FormText::Optional)}</p>
+            {field_message(ctx, "token-description-error", description_error)}
         </div>
     }
 }
@@ -193,18 +204,12 @@ pub fn ConfigureFields(
             })
             .collect_view()
     };
-    let default_note = move || {
-        if default_key.get() {
-            "With td_global_id, the Profiles API reads the key from the browser's td_global_id cookie: lookups \
-             work from web pages on your site, not from a server or a test tool. Choose another column to look \
-             profiles up by a value you pass."
-        } else {
-            "Web pages pass this column's value with each lookup."
-        }
-    };
+    let default_note = tr_with(move || {
+        if default_key.get() { FormText::KeyDefaultNote } else { FormText::KeyPassedNote }.into()
+    });
     view! {
         <div class="field">
-            <label for=inst.id("token-key")>"Lookup Key"</label>
+            <label for=inst.id("token-key")>{tr(TokenText::LookupKey)}</label>
             <select id=inst.id("token-key")
                 aria-invalid=move || key_error.with(Option::is_some).then_some("true")
                 aria-describedby=move || inst.ids(&described("token-key-hint token-key-default", "token-key-error", key_error.with(Option::is_some)))
@@ -213,14 +218,12 @@ pub fn ConfigureFields(
                     let value = event_target_value(&ev);
                     ctx.edit(Field::KeyColumn, |f| f.key_column = value);
                 }>
-                <option value="" selected=move || default_key.get()>"td_global_id (default)"</option>
+                <option value="" selected=move || default_key.get()>{tr(FormText::KeyDefaultOption)}</option>
                 {key_options_view}
             </select>
-            <p id=inst.id("token-key-hint") class="hint">
-                "A column with a unique value inside the parent segment. This key identifies the correct profile."
-            </p>
+            <p id=inst.id("token-key-hint") class="hint">{tr(FormText::KeyHint)}</p>
             <p id=inst.id("token-key-default") class="hint">{default_note}</p>
-            {field_message(inst, "token-key-error", move || key_error.get())}
+            {field_message(ctx, "token-key-error", key_error)}
         </div>
         <AttributesField ctx/>
     }
@@ -251,7 +254,7 @@ fn AttributesField(ctx: FormCtx) -> impl IntoView {
     let on_pick = Callback::new(move |name: String| {
         let mut refusal = None;
         ctx.edit(Field::Attributes, |f| refusal = f.add_attribute(&name).err());
-        ctx.attr_refusal.set(refusal.map(|r| r.message()));
+        ctx.attr_refusal.set(refusal.map(|r| r.text().into()));
     });
     let remove = move |i: usize, name: String| {
         let before = chosen.with_untracked(Vec::len);
@@ -259,18 +262,11 @@ fn AttributesField(ctx: FormCtx) -> impl IntoView {
         ctx.attr_refusal.set(None);
         focus_after_removal(inst, "attr-remove", i, before, "token-attributes");
     };
-    let count = move || {
-        let n = chosen.with(Vec::len);
-        if n >= MAX_ATTRIBUTES {
-            format!("{n} of {MAX_ATTRIBUTES} attributes: the maximum. Remove one to add another.")
-        } else {
-            format!("{n} of {MAX_ATTRIBUTES} attributes (optional).")
-        }
-    };
+    let count = tr_with(move || FormText::AttributeCount(chosen.with(Vec::len), MAX_ATTRIBUTES).into());
     let list = move || {
         let items = chosen.get();
         if items.is_empty() {
-            return view! { <p class="hint">"No attributes: lookups return segments only."</p> }.into_any();
+            return view! { <p class="hint">{tr(FormText::NoAttributes)}</p> }.into_any();
         }
         let rows = items
             .into_iter()
@@ -282,13 +278,13 @@ fn AttributesField(ctx: FormCtx) -> impl IntoView {
                         <code>{name.clone()}</code>
                         <button type="button" id=inst.id(&format!("attr-remove-{i}")) class="button button-small"
                             on:click=move |_| remove(i, n.clone())>
-                            "Remove"<span class="visually-hidden">" "{name.clone()}</span>
+                            {tr(FormText::Remove)}<span class="visually-hidden">" "{name.clone()}</span>
                         </button>
                     </li>
                 }
             })
             .collect_view();
-        view! { <ul class="chip-list" aria-label="Chosen attributes">{rows}</ul> }.into_any()
+        view! { <ul class="chip-list" aria-label=tr(FormText::ChosenAttributes)>{rows}</ul> }.into_any()
     };
     let described_by = Signal::derive(move || {
         described("token-attributes-count", "token-attributes-error", error.with(Option::is_some))
@@ -296,19 +292,19 @@ fn AttributesField(ctx: FormCtx) -> impl IntoView {
     let invalid = Signal::derive(move || error.with(Option::is_some));
     let retry = Callback::new(move |()| columns.refetch());
     let read = Read {
-        loading: "Loading columns…",
-        failed: "Could not load the parent segment's columns.",
+        loading: Signal::derive(tr(FormText::LoadingColumns)),
+        failed: Signal::derive(tr(FormText::ColumnsFailed)),
         missing: None,
     };
     let load_state = move || loaded(columns.get(), &read, retry, |_| ().into_any());
     view! {
         <div class="field">
-            <Picker id="token-attributes" label="Attributes" options on_pick described_by invalid
-                empty_text="No attribute matches."/>
+            <Picker id="token-attributes" label=tr(TokenText::Attributes) options on_pick described_by invalid
+                empty_text=tr(FormText::NoAttributeMatches)/>
             <p id=inst.id("token-attributes-count") class="hint">{count}</p>
             {load_state}
-            {move || ctx.attr_refusal.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            {field_message(inst, "token-attributes-error", move || error.get())}
+            {refusal_message(ctx, ctx.attr_refusal)}
+            {field_message(ctx, "token-attributes-error", error)}
             {list}
         </div>
     }
@@ -328,25 +324,18 @@ pub fn SegmentsFields(
         picking.set(false);
         _ = inst.focus("add-segment");
     });
-    let count = move || {
-        let n = chosen.with(Vec::len);
-        if n >= MAX_SEGMENTS {
-            format!("{n} of {MAX_SEGMENTS} segments: the maximum. Remove one to add another.")
-        } else {
-            format!("{n} of {MAX_SEGMENTS} segments.")
-        }
-    };
+    let count = tr_with(move || FormText::SegmentCount(chosen.with(Vec::len), MAX_SEGMENTS).into());
     let picker = move || picking.get().then(|| view! { <SegmentPicker ctx error on_close=close_picker/> });
     view! {
-        <p class="hint">{format!("Add up to {MAX_SEGMENTS} Segments. A lookup answers with the ones the profile is in.")}</p>
+        <p class="hint">{tr(FormText::SegmentsLead(MAX_SEGMENTS))}</p>
         <p id=inst.id("token-segments-count") class="hint">{count}</p>
-        {field_message(inst, "token-segments-error", move || error.get())}
+        {field_message(ctx, "token-segments-error", error)}
         <SegmentsTable ctx chosen/>
-        {move || ctx.seg_refusal.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        {refusal_message(ctx, ctx.seg_refusal)}
         <p>
             <button type="button" id=inst.id("add-segment") class="button" aria-expanded=move || picking.get().to_string()
                 on:click=move |_| picking.update(|p| *p = !*p)>
-                "Add Segment"
+                {tr(FormText::AddSegment)}
             </button>
         </p>
         {picker}
@@ -366,23 +355,24 @@ fn SegmentsTable(ctx: FormCtx, chosen: Memo<Vec<SegmentRef>>) -> impl IntoView {
     move || {
         let rows = chosen.get();
         if rows.is_empty() {
-            return view! { <p>"No segments yet."</p> }.into_any();
+            return view! { <p>{tr(TokenText::NoSegmentsYet)}</p> }.into_any();
         }
+        let language = ctx.locale.language();
         let rows = rows
             .into_iter()
             .enumerate()
             .map(|(i, s)| {
-                let label = segment_label(&s);
+                let label = segment_label(&s, language);
                 let id = s.id.clone();
                 view! {
                     <tr>
                         <td>{label.clone()}</td>
-                        <td>{s.kind.label()}</td>
-                        <td class="num">{format::population(s.population)}</td>
+                        <td>{tr(BrowseText::Kind(KindName::from(s.kind)))}</td>
+                        <td class="num">{intl::population(s.population, language)}</td>
                         <td class="num">
                             <button type="button" id=inst.id(&format!("seg-remove-{i}")) class="button button-small"
                                 on:click=move |_| remove(i, id.clone())>
-                                "Remove"<span class="visually-hidden">" "{label.clone()}</span>
+                                {tr(FormText::Remove)}<span class="visually-hidden">" "{label.clone()}</span>
                             </button>
                         </td>
                     </tr>
@@ -391,10 +381,11 @@ fn SegmentsTable(ctx: FormCtx, chosen: Memo<Vec<SegmentRef>>) -> impl IntoView {
             .collect_view();
         view! {
             <table class="table" aria-describedby=inst.id("token-segments-count")>
-                <caption class="visually-hidden">"Segments of this token"</caption>
+                <caption class="visually-hidden">{tr(FormText::SegmentsOfToken)}</caption>
                 <thead><tr>
-                    <th scope="col">"Name"</th><th scope="col">"Kind"</th>
-                    <th scope="col" class="num">"Population"</th><th scope="col" class="num">"Action"</th>
+                    <th scope="col">{tr(TokenText::Name)}</th><th scope="col">{tr(TokenText::Kind)}</th>
+                    <th scope="col" class="num">{tr(TokenText::Population)}</th>
+                    <th scope="col" class="num">{tr(FormText::Action)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -405,19 +396,23 @@ fn SegmentsTable(ctx: FormCtx, chosen: Memo<Vec<SegmentRef>>) -> impl IntoView {
 
 /// "Search segments" over the parent segment's segments, "Done adding" to close it.
 #[component]
-fn SegmentPicker(ctx: FormCtx, error: Memo<Option<String>>, on_close: Callback<()>) -> impl IntoView {
+fn SegmentPicker(ctx: FormCtx, error: Memo<Option<Message>>, on_close: Callback<()>) -> impl IntoView {
     let all = ctx.segments;
     let chosen =
         Memo::new(move |_| ctx.form.with(|f| f.segments.iter().map(|s| s.id.clone()).collect::<Vec<_>>()));
     let options = Signal::derive(move || {
         let chosen = chosen.get();
+        let (locale, language) = (ctx.locale, ctx.locale.language());
         match all.get() {
             Some(Ok(list)) => list
                 .into_iter()
                 .map(|s| PickerOption {
                     chosen: chosen.contains(&s.id),
                     value: s.id.to_string(),
-                    detail: format!("{} · {} profiles", s.kind.label(), format::population(s.population)),
+                    detail: locale.text(&TokenText::SegmentDetail(
+                        locale.text(&BrowseText::Kind(KindName::from(s.kind))),
+                        intl::population(s.population, language),
+                    )),
                     label: s.name,
                 })
                 .collect(),
@@ -432,7 +427,7 @@ fn SegmentPicker(ctx: FormCtx, error: Memo<Option<String>>, on_close: Callback<(
         let Some(summary) = found else { return };
         let mut refusal = None;
         ctx.edit(Field::Segments, |f| refusal = f.add_segment(segment_ref(&summary)).err());
-        ctx.seg_refusal.set(refusal.map(|r| r.message()));
+        ctx.seg_refusal.set(refusal.map(|r| r.text().into()));
     });
     let described_by = Signal::derive(move || {
         described("token-segments-count", "token-segments-error", error.with(Option::is_some))
@@ -441,15 +436,19 @@ fn SegmentPicker(ctx: FormCtx, error: Memo<Option<String>>, on_close: Callback<(
     // Its own reactive node: when the segments arrive, only this line changes, and the search
     // box keeps what the user typed meanwhile (and the focus).
     let retry = Callback::new(move |()| all.refetch());
-    let read = Read { loading: "Loading segments…", failed: "Could not load the segments.", missing: None };
+    let read = Read {
+        loading: Signal::derive(tr(FormText::LoadingSegments)),
+        failed: Signal::derive(tr(FormText::SegmentsFailed)),
+        missing: None,
+    };
     let load_state = move || loaded(all.get(), &read, retry, |_| ().into_any());
     view! {
         <div class="segment-picker">
-            <Picker id="segment-search" label="Search segments" options on_pick described_by invalid
-                on_escape=on_close empty_text="No segment matches." autofocus=true/>
+            <Picker id="segment-search" label=tr(FormText::SearchSegments) options on_pick described_by invalid
+                on_escape=on_close empty_text=tr(FormText::NoSegmentMatches) autofocus=true/>
             {load_state}
             <button type="button" class="button button-small" on:click=move |_| on_close.run(())>
-                "Done adding"
+                {tr(FormText::DoneAdding)}
             </button>
         </div>
     }
@@ -465,7 +464,7 @@ fn focus_after_removal(
     fallback: &'static str,
 ) {
     match len_before {
-        0 | 1 => instance.focus_next_frame(fallback),
-        _ => instance.focus_next_frame(&format!("{prefix}-{}", i.min(len_before - 2))),
+        0 | 1 => instance.refocus_next_frame(fallback),
+        _ => instance.refocus_next_frame(&format!("{prefix}-{}", i.min(len_before - 2))),
     }
 }

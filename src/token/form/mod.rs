@@ -9,5 +9,7 @@ pub mod fields;
 pub mod model;
 #[cfg(test)]
 mod model_tests;
+pub mod page_text;
+pub mod text;
 
 pub use edit::TokenEditPage;

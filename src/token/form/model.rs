@@ -6,6 +6,9 @@
 use crate::api::{
     ApiError, AttributeColumn, FolderId, SegmentId, SegmentRef, SegmentSummary, Token, TokenWrite,
 };
+use crate::i18n::Message;
+use crate::token::form::text::{Char, FormText};
+use crate::token::text::TokenText;
 
 /// At most this many attributes per token (TD docs).
 pub const MAX_ATTRIBUTES: usize = 5;
@@ -15,9 +18,6 @@ pub const MAX_SEGMENTS: usize = 15;
 pub const MAX_NAME_CHARS: usize = 255;
 /// The Lookup Key the server fills when the form sends none.
 pub const DEFAULT_KEY: &str = "td_global_id";
-/// The name rule, as the form shows it next to the field.
-pub const NAME_RULE: &str =
-    "Letters, digits, underscores (_) and spaces; it must start with a letter or an underscore.";
 
 /// A field of the form, as the server's `source.pointer` names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,7 +60,7 @@ impl Field {
     }
 }
 
-/// Why an attribute or a segment was not added. The message is shown as is.
+/// Why an attribute or a segment was not added.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     TooManyAttributes,
@@ -70,16 +70,13 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    pub fn message(&self) -> String {
+    /// What the form says about it.
+    pub fn text(&self) -> FormText {
         match self {
-            Self::TooManyAttributes => format!(
-                "A token can have at most {MAX_ATTRIBUTES} attributes. Remove one before adding another."
-            ),
-            Self::DuplicateAttribute(a) => format!("“{a}” is already one of the attributes."),
-            Self::TooManySegments => {
-                format!("A token can have at most {MAX_SEGMENTS} segments. Remove one before adding another.")
-            }
-            Self::DuplicateSegment(s) => format!("“{s}” is already one of the segments."),
+            Self::TooManyAttributes => FormText::TooManyAttributes(MAX_ATTRIBUTES),
+            Self::DuplicateAttribute(a) => FormText::DuplicateAttribute(a.clone()),
+            Self::TooManySegments => FormText::TooManySegments(MAX_SEGMENTS),
+            Self::DuplicateSegment(s) => FormText::DuplicateSegment(s.clone()),
         }
     }
 }
@@ -148,7 +145,9 @@ impl TokenForm {
     /// Adds a segment at the end, unless it is there already or the limit is reached.
     pub fn add_segment(&mut self, segment: SegmentRef) -> Result<(), Refusal> {
         if self.has_segment(&segment.id) {
-            return Err(Refusal::DuplicateSegment(segment_label(&segment)));
+            // A segment the user may not view has no name: the message names its id.
+            let label = segment.name.clone().unwrap_or_else(|| format!("#{}", segment.id));
+            return Err(Refusal::DuplicateSegment(label));
         }
         if self.segments.len() >= MAX_SEGMENTS {
             return Err(Refusal::TooManySegments);
@@ -166,27 +165,27 @@ impl TokenForm {
     }
 
     /// The problem with the name as typed, if any (checked as the user types).
-    pub fn name_problem(&self) -> Option<String> {
+    pub fn name_problem(&self) -> Option<FormText> {
         name_problem(&self.name)
     }
 
     /// Every rule the form breaks, by field, in the order the fields appear.
-    pub fn problems(&self) -> Vec<(Field, String)> {
+    pub fn problems(&self) -> Vec<(Field, FormText)> {
         let mut out = Vec::new();
         if let Some(p) = self.name_problem() {
             out.push((Field::Name, p));
         }
         if self.attributes.len() > MAX_ATTRIBUTES {
-            out.push((Field::Attributes, Refusal::TooManyAttributes.message()));
+            out.push((Field::Attributes, Refusal::TooManyAttributes.text()));
         }
         if has_duplicates(self.attributes.iter()) {
-            out.push((Field::Attributes, "An attribute is listed twice.".to_owned()));
+            out.push((Field::Attributes, FormText::AttributeTwice));
         }
         if self.segments.len() > MAX_SEGMENTS {
-            out.push((Field::Segments, Refusal::TooManySegments.message()));
+            out.push((Field::Segments, Refusal::TooManySegments.text()));
         }
         if has_duplicates(self.segments.iter().map(|s| &s.id)) {
-            out.push((Field::Segments, "A segment is listed twice.".to_owned()));
+            out.push((Field::Segments, FormText::SegmentTwice));
         }
         out
     }
@@ -198,26 +197,26 @@ impl TokenForm {
     }
 
     /// The fields (by label) in which `self` differs from `other`: what someone else changed.
-    pub fn changed_fields(&self, other: &TokenForm) -> Vec<&'static str> {
+    pub fn changed_fields(&self, other: &TokenForm) -> Vec<TokenText> {
         let (a, b) = (self.to_write(), other.to_write());
         let mut out = Vec::new();
         if a.name != b.name {
-            out.push("Name");
+            out.push(TokenText::Name);
         }
         if a.description != b.description {
-            out.push("Description");
+            out.push(TokenText::Description);
         }
         if a.key_column != b.key_column {
-            out.push("Lookup Key");
+            out.push(TokenText::LookupKey);
         }
         if a.attribute_columns != b.attribute_columns {
-            out.push("Attributes");
+            out.push(TokenText::Attributes);
         }
         if a.segments != b.segments {
-            out.push("Segments");
+            out.push(TokenText::Segments);
         }
         if a.parent_folder_id != b.parent_folder_id {
-            out.push("Folder");
+            out.push(TokenText::Folder);
         }
         out
     }
@@ -237,46 +236,24 @@ impl TokenForm {
 }
 
 /// The problem with `name`, if any: blank, too long, or outside `[A-Za-z_][A-Za-z0-9_ ]*`.
-pub fn name_problem(name: &str) -> Option<String> {
-    let mut chars = name.chars();
-    let first = match chars.next() {
-        None => return Some("Enter a name.".to_owned()),
-        Some(c) => c,
-    };
+pub fn name_problem(name: &str) -> Option<FormText> {
+    let Some(first) = name.chars().next() else { return Some(FormText::EnterName) };
     if name.trim().is_empty() {
-        return Some("Enter a name.".to_owned());
+        return Some(FormText::EnterName);
     }
     if !(first.is_ascii_alphabetic() || first == '_') {
-        return Some(format!("The name must start with a letter or an underscore, not {}.", describe(first)));
+        return Some(FormText::NameStart(Char::of(first)));
     }
     if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == ' ')) {
-        return Some(format!("The name cannot contain {}. {NAME_RULE}", describe(bad)));
+        return Some(FormText::NameContains(Char::of(bad)));
     }
     let count = name.chars().count();
-    if count > MAX_NAME_CHARS {
-        return Some(format!("The name is {count} characters long; at most {MAX_NAME_CHARS} are allowed."));
-    }
-    None
-}
-
-/// A character as the user would recognise it in a message.
-fn describe(c: char) -> String {
-    match c {
-        ' ' => "a space".to_owned(),
-        c if c.is_ascii_digit() => format!("a digit (“{c}”)"),
-        c if c.is_control() => format!("a control character (U+{:04X})", c as u32),
-        c => format!("“{c}”"),
-    }
+    (count > MAX_NAME_CHARS).then_some(FormText::NameTooLong(count, MAX_NAME_CHARS))
 }
 
 fn has_duplicates<T: PartialEq>(items: impl Iterator<Item = T>) -> bool {
     let items: Vec<T> = items.collect();
     items.iter().enumerate().any(|(i, a)| items[..i].contains(a))
-}
-
-/// How a segment is named in the form: "Segment #id (no access)" when the user may not view it.
-pub fn segment_label(s: &SegmentRef) -> String {
-    s.name.clone().unwrap_or_else(|| format!("Segment #{} (no access)", s.id))
 }
 
 /// A picker entry as a token's segment.
@@ -319,15 +296,16 @@ pub fn attribute_options(columns: &[AttributeColumn]) -> Vec<String> {
 /// A failed save, sorted for the form: messages for fields, and what goes at the top.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct SaveErrors {
+    /// The server's own words, by field.
     pub fields: Vec<(Field, String)>,
-    pub top: Option<String>,
+    pub top: Option<Message>,
 }
 
 impl SaveErrors {
     /// Server validation messages go on their fields (409/400/422 with a `source.pointer`);
     /// everything else, and anything about a field the form does not show, goes at the top.
     /// `explain` turns an error into a sentence for the top.
-    pub fn from_api(err: &ApiError, explain: impl Fn(&ApiError) -> String) -> Self {
+    pub fn from_api(err: &ApiError, explain: impl Fn(&ApiError) -> Message) -> Self {
         let listed = match err {
             ApiError::Validation { fields, .. } | ApiError::Conflict { fields, .. } => fields.as_slice(),
             _ => &[],
@@ -346,7 +324,7 @@ impl SaveErrors {
         out.top = if out.fields.is_empty() || unplaced {
             Some(explain(err))
         } else {
-            Some("Not saved: the server refused some values. See the messages on the fields.".to_owned())
+            Some(FormText::RefusedValues.into())
         };
         out
     }

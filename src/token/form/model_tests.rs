@@ -5,7 +5,20 @@ use crate::api::token_write_body;
 use crate::api::{
     ApiError, AttributeColumn, FieldError, FolderId, SegmentId, SegmentKind, SegmentSummary, Token, TokenId,
 };
+use crate::i18n::{Language, Localized, Message, Verbatim};
 use crate::token::form::model::*;
+use crate::token::form::text::FormText;
+use crate::token::text::segment_label;
+
+/// A message in English, as the tests read it.
+fn en(text: &impl Localized) -> String {
+    text.in_language(Language::En).into_owned()
+}
+
+/// `name_problem` in English.
+fn problem(name: &str) -> Option<String> {
+    name_problem(name).map(|p| en(&p))
+}
 
 fn sid(s: &str) -> SegmentId {
     SegmentId::parse(s).unwrap()
@@ -22,19 +35,19 @@ fn names_follow_the_api_pattern() {
     for ok in ["a", "_", "Homepage Personalization", "Cart_Recovery_Banner", "x1 2 3", "Z_9 "] {
         assert_eq!(name_problem(ok), None, "{ok:?}");
     }
-    assert_eq!(name_problem("").as_deref(), Some("Enter a name."));
-    assert_eq!(name_problem("   ").as_deref(), Some("Enter a name."));
-    assert!(name_problem("1abc").unwrap().contains("start with a letter"));
-    assert!(name_problem("1abc").unwrap().contains("digit"));
-    assert!(name_problem(" abc").unwrap().contains("a space"));
-    assert!(name_problem("a-b").unwrap().contains("“-”"));
-    assert!(name_problem("a-b").unwrap().contains(NAME_RULE));
-    assert!(name_problem("<script>").unwrap().contains("“<”"));
+    assert_eq!(problem("").as_deref(), Some("Enter a name."));
+    assert_eq!(problem("   ").as_deref(), Some("Enter a name."));
+    assert!(problem("1abc").unwrap().contains("start with a letter"));
+    assert!(problem("1abc").unwrap().contains("digit"));
+    assert!(problem(" abc").unwrap().contains("a space"));
+    assert!(problem("a-b").unwrap().contains("“-”"));
+    assert!(problem("a-b").unwrap().contains(&en(&FormText::NameRule)));
+    assert!(problem("<script>").unwrap().contains("“<”"));
     assert!(name_problem("caf\u{e9}").is_some(), "non-ASCII letters are outside the pattern");
-    assert!(name_problem("a\u{0}b").unwrap().contains("U+0000"));
+    assert!(problem("a\u{0}b").unwrap().contains("U+0000"));
     assert!(name_problem("عربي").is_some());
     assert_eq!(name_problem(&"a".repeat(MAX_NAME_CHARS)), None);
-    assert!(name_problem(&"a".repeat(10_000)).unwrap().contains("10000 characters"));
+    assert!(problem(&"a".repeat(10_000)).unwrap().contains("10000 characters"));
 }
 
 #[test]
@@ -43,7 +56,8 @@ fn from_token_keeps_everything_and_the_hidden_segment() {
     assert_eq!(form.name, "Churn Prevention Offers");
     assert_eq!(form.key_column, "td_client_id");
     assert_eq!(form.segments.len(), 3);
-    assert_eq!(segment_label(&form.segments[0]), "Segment #3007 (no access)");
+    assert_eq!(segment_label(&form.segments[0], Language::En), "Segment #3007 (no access)");
+    assert_eq!(segment_label(&form.segments[0], Language::Ja), "セグメント #3007 (アクセス権なし)");
     let w = form.to_write();
     assert_eq!(
         w.segments,
@@ -80,7 +94,7 @@ fn at_most_five_attributes_without_duplicates() {
         form.add_attribute(a).unwrap();
     }
     assert_eq!(form.add_attribute("f"), Err(Refusal::TooManyAttributes));
-    assert!(Refusal::TooManyAttributes.message().contains("at most 5 attributes"));
+    assert!(en(&Refusal::TooManyAttributes.text()).contains("at most 5 attributes"));
     assert_eq!(form.attributes.len(), 5);
     assert_eq!(form.add_attribute("c"), Err(Refusal::DuplicateAttribute("c".into())));
     form.remove_attribute("c");
@@ -90,8 +104,8 @@ fn at_most_five_attributes_without_duplicates() {
     // Data that already breaks the rules (a server that allowed it) is reported, not hidden.
     form.attributes.push("a".into());
     let problems = form.problems();
-    assert!(problems.iter().any(|(f, m)| *f == Field::Attributes && m.contains("at most 5")));
-    assert!(problems.iter().any(|(f, m)| *f == Field::Attributes && m.contains("twice")));
+    assert!(problems.iter().any(|(f, m)| *f == Field::Attributes && en(m).contains("at most 5")));
+    assert!(problems.iter().any(|(f, m)| *f == Field::Attributes && en(m).contains("twice")));
 }
 
 #[test]
@@ -101,7 +115,7 @@ fn at_most_fifteen_segments_without_duplicates() {
         form.add_segment(seg(&format!("{}", 100 + i), Some("s"))).unwrap();
     }
     assert_eq!(form.add_segment(seg("999", Some("s"))), Err(Refusal::TooManySegments));
-    assert!(Refusal::TooManySegments.message().contains("at most 15 segments"));
+    assert!(en(&Refusal::TooManySegments.text()).contains("at most 15 segments"));
     assert_eq!(form.segments.len(), 15);
     let dup = form.add_segment(seg("100", Some("First")));
     assert_eq!(dup, Err(Refusal::DuplicateSegment("First".into())));
@@ -110,7 +124,7 @@ fn at_most_fifteen_segments_without_duplicates() {
     assert_eq!(form.add_segment(seg("999", Some("s"))), Ok(()));
     assert!(form.problems().is_empty() || form.problems().iter().all(|(f, _)| *f == Field::Name));
     form.segments.push(seg("999", None));
-    assert!(form.problems().iter().any(|(f, m)| *f == Field::Segments && m.contains("twice")));
+    assert!(form.problems().iter().any(|(f, m)| *f == Field::Segments && en(m).contains("twice")));
 }
 
 #[test]
@@ -152,12 +166,13 @@ fn changed_fields_name_what_differs() {
     theirs.name = "Other".into();
     theirs.segments.pop();
     theirs.folder = FolderId::parse("1011").unwrap();
-    assert_eq!(theirs.changed_fields(&original), ["Name", "Segments", "Folder"]);
+    let names = |changed: Vec<crate::token::text::TokenText>| changed.iter().map(en).collect::<Vec<_>>();
+    assert_eq!(names(theirs.changed_fields(&original)), ["Name", "Segments", "Folder"]);
     theirs = original.clone();
     theirs.description.clear();
     theirs.key_column = "email".into();
     theirs.attributes.clear();
-    assert_eq!(theirs.changed_fields(&original), ["Description", "Lookup Key", "Attributes"]);
+    assert_eq!(names(theirs.changed_fields(&original)), ["Description", "Lookup Key", "Attributes"]);
 }
 
 #[test]
@@ -221,12 +236,13 @@ fn validation(fields: &[(&str, &str)]) -> ApiError {
 
 #[test]
 fn server_errors_go_on_their_fields_or_at_the_top() {
-    let explain = |e: &ApiError| format!("explained: {e}");
+    let explain = |e: &ApiError| Message::from(Verbatim(format!("explained: {e}")));
+    let top = |e: &SaveErrors| e.top.as_ref().map(en);
     let e = SaveErrors::from_api(&validation(&[("name", "is taken"), ("segments", "too many")]), explain);
     assert_eq!(e.field(Field::Name).as_deref(), Some("is taken"));
     assert_eq!(e.field(Field::Segments).as_deref(), Some("too many"));
     assert_eq!(e.field(Field::KeyColumn), None);
-    assert!(e.top.as_deref().unwrap().contains("See the messages on the fields"));
+    assert!(top(&e).unwrap().contains("See the messages on the fields"));
     assert_eq!(e.first_tab(), Some(FormTab::Configure));
 
     let e = SaveErrors::from_api(&validation(&[("segments", "unknown")]), explain);
@@ -238,12 +254,12 @@ fn server_errors_go_on_their_fields_or_at_the_top() {
     // A field the form does not show: the message goes to the top as well.
     let e = SaveErrors::from_api(&validation(&[("parentFolder", "cannot move")]), explain);
     assert!(e.fields.is_empty());
-    assert_eq!(e.top.as_deref(), Some("explained: refused"));
+    assert_eq!(top(&e).as_deref(), Some("explained: refused"));
 
     let forbidden = ApiError::Forbidden { message: "edit required".into(), code: None };
     let e = SaveErrors::from_api(&forbidden, explain);
     assert!(e.fields.is_empty());
-    assert_eq!(e.top.as_deref(), Some("explained: Permission denied: edit required"));
+    assert_eq!(top(&e).as_deref(), Some("explained: Permission denied: edit required"));
     assert_eq!(e.first_tab(), None);
 }
 

@@ -5,6 +5,7 @@ pub mod model;
 pub mod snippets;
 mod snippets_view;
 pub mod tester;
+pub mod text;
 
 pub use snippets_view::Snippets;
 pub use tester::LookupTester;

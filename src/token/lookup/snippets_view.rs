@@ -1,7 +1,9 @@
 //! "Integration snippets": the token's td-js-sdk, `fetch` and `curl` code, each with Copy.
 
 use super::snippets::{curl, fetch, td_js_sdk, SnippetInput};
+use super::text::LookupText;
 use crate::api::Token;
+use crate::i18n::locale::tr;
 use crate::instance::use_instance;
 use crate::ui::CopyButton;
 use leptos::prelude::*;
@@ -24,7 +26,7 @@ pub fn Snippets(token: Token, lookup_base: String) -> impl IntoView {
     let items = snippets
         .into_iter()
         .map(|(title, local, code)| {
-            let label = format!("Copy the {title} snippet");
+            let label = tr(LookupText::CopySnippet(title.to_owned()));
             view! {
                 <figure class="snippet" aria-labelledby=inst.id(local)>
                     <figcaption id=inst.id(local)>{title}</figcaption>
@@ -37,8 +39,8 @@ pub fn Snippets(token: Token, lookup_base: String) -> impl IntoView {
         .collect_view();
     view! {
         <section class="snippets" aria-labelledby=inst.id("snippets-heading")>
-            <h2 id=inst.id("snippets-heading")>"Integration snippets"</h2>
-            <p class="hint">"Code for a web page or a shell, filled with this token. Replace " <code>"VALUE"</code> " with the visitor's key."</p>
+            <h2 id=inst.id("snippets-heading")>{tr(LookupText::Snippets)}</h2>
+            <p class="hint">{tr(LookupText::SnippetsBefore)}<code>"VALUE"</code>{tr(LookupText::SnippetsAfter)}</p>
             {items}
         </section>
     }

@@ -2,9 +2,12 @@
 //! a person wants it (which of the token's segments matched, the attributes, the HTTP status
 //! and latency, the raw JSON behind a disclosure) or, in place, why there is none.
 
-use super::model::{explain, marks, no_profile, summary};
+use super::model::{explain, marks};
+use super::text::LookupText;
 use crate::api::lookup::{look_up, lookup_url, Exchange, Lookup, GLOBAL_ID};
 use crate::api::Token;
+use crate::i18n::locale::{tr, use_locale};
+use crate::i18n::{Language, Message};
 use crate::instance::use_instance;
 use crate::session::{use_handoff, use_session};
 use leptos::prelude::*;
@@ -13,11 +16,11 @@ use serde_json::Value;
 /// "Test lookup" for `token`.
 #[component]
 pub fn LookupTester(token: Token) -> impl IntoView {
-    let (inst, session, handoff) = (use_instance(), use_session(), use_handoff());
+    let (inst, session, handoff, locale) = (use_instance(), use_session(), use_handoff(), use_locale());
     let key = token.key_column.clone();
     let by_cookie = key == GLOBAL_ID;
     let value = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Message>);
     let lookup = Action::new_local(|(url, cookies): &(String, bool)| look_up(url.clone(), *cookies));
     let pending = lookup.pending();
     let (uuid, key_for_url) = (token.uuid.clone(), key.clone());
@@ -30,7 +33,7 @@ pub fn LookupTester(token: Token) -> impl IntoView {
             return;
         }
         if !by_cookie && typed.trim().is_empty() {
-            problem.set(Some(format!("Enter the {key_for_url} of the profile to look up.")));
+            problem.set(Some(LookupText::EnterValue(key_for_url.clone()).into()));
             inst.focus("lookup-value");
             return;
         }
@@ -46,8 +49,7 @@ pub fn LookupTester(token: Token) -> impl IntoView {
         if by_cookie {
             view! {
                 <p class="hint">
-                    "The Lookup Key is " <code>"td_global_id"</code> ": its value is this browser's Treasure Data cookie, "
-                    "not something to type. Look up sends this browser's cookies, so you test your own profile."
+                    {tr(LookupText::CookieKeyBefore)}<code>"td_global_id"</code>{tr(LookupText::CookieKeyAfter)}
                 </p>
             }
             .into_any()
@@ -71,25 +73,26 @@ pub fn LookupTester(token: Token) -> impl IntoView {
     };
     view! {
         <section class="lookup-tester" aria-labelledby=inst.id("lookup-heading")>
-            <h2 id=inst.id("lookup-heading")>"Test lookup"</h2>
+            <h2 id=inst.id("lookup-heading")>{tr(LookupText::TestLookup)}</h2>
             {move || lags().then(|| view! {
-                <p class="notice" role="status">
-                    "You saved a change to this token's Lookup Key, attributes or segments: lookups keep answering "
-                    "with the previous configuration until the token's workflow finishes."
-                </p>
+                <p class="notice" role="status">{tr(LookupText::Lagging)}</p>
             })}
             {move || match session.lookup_base() {
                 None => view! {
-                    <p class="hint">"Lookups need the Profiles API host of this API: set " <code>"lookupBase"</code>
-                        " in config.json (embedded: the " <code>"lookupBase"</code> " option)."</p>
+                    <p class="hint">{tr(LookupText::NoHostBefore)}<code>"lookupBase"</code>
+                        {tr(LookupText::NoHostBetween)}<code>"lookupBase"</code>{tr(LookupText::NoHostAfter)}</p>
                 }.into_any(),
                 Some(_) => view! {
                     <form class="form lookup-form" on:submit=on_submit.clone() novalidate>
                         {field.clone()}
-                        {move || problem.get().map(|p| view! { <p id=inst.id("lookup-problem") class="form-error" role="alert">{p}</p> })}
+                        {move || problem.get().map(|p| view! {
+                            <p id=inst.id("lookup-problem") class="form-error" role="alert">{locale.text(&p)}</p>
+                        })}
                         <div class="actions">
-                            <button type="submit" class="button button-primary" disabled=move || pending.get()>"Look up"</button>
-                            <Show when=move || pending.get()><crate::ui::Loading label="Looking up…"/></Show>
+                            <button type="submit" class="button button-primary" disabled=move || pending.get()>
+                                {tr(LookupText::LookUp)}
+                            </button>
+                            <Show when=move || pending.get()><crate::ui::Loading label=tr(LookupText::LookingUp)/></Show>
                         </div>
                     </form>
                 }.into_any(),
@@ -103,19 +106,23 @@ pub fn LookupTester(token: Token) -> impl IntoView {
 /// One exchange: the status line, the meaning, the raw answer.
 #[component]
 fn LookupAnswer(exchange: Exchange, token: Token, key: String, value: String, host: String) -> impl IntoView {
+    let locale = use_locale();
     let status = match exchange.http_status {
-        Some(s) => format!("HTTP {s} · {} ms", exchange.latency_ms),
-        None => format!("No HTTP answer · {} ms", exchange.latency_ms),
+        Some(s) => LookupText::HttpStatus(s, exchange.latency_ms),
+        None => LookupText::NoHttpAnswer(exchange.latency_ms),
     };
     let meaning = match exchange.result {
         Ok(Lookup::Found { values, attributes }) => {
-            let marks = marks(&token.segments, &values);
-            let matched = marks.iter().filter(|(_, m)| *m).count();
+            // How many matched is the same in every language.
+            let marked = marks(&token.segments, &values, Language::En);
+            let matched = LookupText::Summary(marked.iter().filter(|(_, m)| *m).count(), marked.len());
+            let marks = move || marks(&token.segments, &values, locale.language());
             view! {
-                <p role="status">{summary(matched, marks.len())}</p>
-                <ul class="lookup-marks" aria-label="This token's segments">
-                    {marks.into_iter().map(|(name, is_in)| view! {
-                        <li class:lookup-in=is_in>{name} " " <span class="lookup-mark">{if is_in { "In" } else { "Not in" }}</span></li>
+                <p role="status">{tr(matched)}</p>
+                <ul class="lookup-marks" aria-label=tr(LookupText::TokenSegments)>
+                    {move || marks().into_iter().map(|(name, is_in)| {
+                        let mark = if is_in { LookupText::In } else { LookupText::NotIn };
+                        view! { <li class:lookup-in=is_in>{name} " " <span class="lookup-mark">{tr(mark)}</span></li> }
                     }).collect_view()}
                 </ul>
                 <AttributeTable attributes/>
@@ -123,16 +130,19 @@ fn LookupAnswer(exchange: Exchange, token: Token, key: String, value: String, ho
             .into_any()
         }
         Ok(Lookup::NoProfile) => {
-            view! { <p class="form-error" role="alert">{no_profile(&key, &value)}</p> }.into_any()
+            view! { <p class="form-error" role="alert">{tr(LookupText::NoProfile(key, value))}</p> }
+                .into_any()
         }
-        Err(error) => view! { <p class="form-error" role="alert">{explain(&error, &host)}</p> }.into_any(),
+        Err(error) => {
+            view! { <p class="form-error" role="alert">{tr(explain(&error, &host))}</p> }.into_any()
+        }
     };
     view! {
         <div class="lookup-answer">
-            <p class="lookup-status">{status}</p>
+            <p class="lookup-status">{tr(status)}</p>
             {meaning}
             <details class="lookup-raw">
-                <summary>"Raw answer"</summary>
+                <summary>{tr(LookupText::RawAnswer)}</summary>
                 <p><code>{exchange.url}</code></p>
                 <pre tabindex="0">{exchange.body}</pre>
             </details>
@@ -156,8 +166,8 @@ fn AttributeTable(attributes: Vec<(String, Value)>) -> impl IntoView {
             .collect_view();
         view! {
             <table class="table lookup-attributes">
-                <caption>"Attributes"</caption>
-                <thead><tr><th scope="col">"Attribute"</th><th scope="col">"Value"</th></tr></thead>
+                <caption>{tr(LookupText::Attributes)}</caption>
+                <thead><tr><th scope="col">{tr(LookupText::Attribute)}</th><th scope="col">{tr(LookupText::Value)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         }

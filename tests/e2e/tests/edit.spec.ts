@@ -128,13 +128,13 @@ test('a 6th attribute and a 16th segment are refused, with the reason; 15 segmen
   for (let n = (await form.segmentNames()).length; n < 15; n++) {
     await form.segmentSearch.fill('');
     await form.segmentSearch.press('ArrowDown');
-    await page.getByRole('option', { selected: false }).first().click();
+    await form.main.getByRole('option', { selected: false }).first().click();
   }
   expect(await form.segmentNames()).toHaveLength(15);
   await expect(page.getByText('15 of 15 segments: the maximum')).toBeVisible();
   await form.segmentSearch.fill('');
   await form.segmentSearch.press('ArrowDown');
-  await page.getByRole('option', { selected: false }).first().click();
+  await form.main.getByRole('option', { selected: false }).first().click();
   await expect(page.getByRole('alert').filter({ hasText: 'at most 15 segments' })).toBeVisible();
   expect(await form.segmentNames()).toHaveLength(15);
   await expectAccessible(page, 'edit form with the segment limit reached');

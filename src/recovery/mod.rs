@@ -5,21 +5,19 @@
 //! instance's root, never elsewhere on the page. The open form's draft is saved first
 //! (`draft_storage`), and brought back when the instance is mounted again.
 
+pub mod text;
+
+use crate::i18n::{Language, Localized};
 use crate::token::form::draft_storage;
 use crate::token::form::drafts::DraftBook;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use text::RecoveryText;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 /// The recovery screen's local element id (one screen per instance, however many panics).
 pub const SCREEN_ID: &str = "recovery";
-
-pub const HEADING: &str = "Something went wrong";
-pub const WHAT_HAPPENED: &str = "Profiles Studio hit an internal error and stopped. Reload starts it again; \
-     your tokens on the server are as they were. Details are in the browser's console.";
-pub const DRAFT_KEPT: &str = "Your unsaved changes to the open token form were kept in this tab. \
-     After Reload (and connecting again, if asked) the form opens with them.";
 
 /// What the panic hook needs of one mounted instance: where to draw, and whose draft to keep
 /// where. Made by the mount, which holds it for as long as the instance lives.
@@ -98,31 +96,38 @@ pub fn show_screen(root: &Element, id_prefix: &str, draft_kept: bool) -> Option<
             _ = child.set_attribute("hidden", "");
         }
     }
-    let screen = render_screen(&document, &id, draft_kept)?;
+    let screen = render_screen(&document, &id, draft_kept, language_of(root))?;
     root.append_child(&screen).ok()?;
     let button = screen.query_selector("button").ok()??;
     button.dyn_into::<web_sys::HtmlElement>().ok()?.focus().ok()
 }
 
-/// The screen itself: a heading, what happened in plain words, whether the draft was kept,
-/// and the "Reload" button.
-pub fn render_screen(document: &Document, id: &str, draft_kept: bool) -> Option<Element> {
-    let text = |tag: &str, content: &str| -> Option<Element> {
+/// The language the instance in `root` was speaking: the nearest `lang` (kept by its locale on
+/// the root or on `<html>`), read from the DOM because the reactive state may be what broke.
+fn language_of(root: &Element) -> Language {
+    let tag = root.closest("[lang]").ok().flatten().and_then(|el| el.get_attribute("lang"));
+    tag.and_then(|t| Language::from_tag(&t)).unwrap_or_default()
+}
+
+/// The screen itself, in `language`: a heading, what happened in plain words, whether the
+/// draft was kept, and the "Reload" button.
+pub fn render_screen(document: &Document, id: &str, draft_kept: bool, language: Language) -> Option<Element> {
+    let text = |tag: &str, content: RecoveryText| -> Option<Element> {
         let el = document.create_element(tag).ok()?;
-        el.set_text_content(Some(content));
+        el.set_text_content(Some(&content.in_language(language)));
         Some(el)
     };
     let main = document.create_element("main").ok()?;
     main.set_id(id);
     main.set_class_name("page narrow recovery");
-    main.append_child(&text("h1", HEADING)?.into()).ok()?;
-    main.append_child(&text("p", WHAT_HAPPENED)?.into()).ok()?;
+    main.append_child(&text("h1", RecoveryText::Heading)?.into()).ok()?;
+    main.append_child(&text("p", RecoveryText::WhatHappened)?.into()).ok()?;
     if draft_kept {
-        let note = text("p", DRAFT_KEPT)?;
+        let note = text("p", RecoveryText::DraftKept)?;
         note.set_class_name("notice");
         main.append_child(&note).ok()?;
     }
-    let button = text("button", "Reload")?;
+    let button = text("button", RecoveryText::Reload)?;
     button.set_attribute("type", "button").ok()?;
     button.set_class_name("button button-primary");
     // The browser's own function, bound to `location`: it works even though the wasm instance

@@ -1,0 +1,268 @@
+//! The two languages of the console and the one way to say something in them.
+//!
+//! Every user-visible text is a value of a feature's catalogue (`tree::text::TreeText`,
+//! `token::text::TokenText`, …), an enum that implements [`Localized`] with one exhaustive
+//! `match` per language, so the compiler refuses a message without its Japanese. Numbers and
+//! names are the variants' fields. Server data (names, descriptions, folder names) is never
+//! translated. [`locale`] holds an instance's current language reactively and words views with
+//! `tr`; [`intl`] formats numbers and dates through the browser's `Intl`. No runtime translation
+//! framework: a Fluent-style crate would cost about 300 KB.
+
+pub mod intl;
+pub mod locale;
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+/// A language the console speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Language {
+    #[default]
+    En,
+    Ja,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::En, Language::Ja];
+
+    /// The BCP 47 tag, for `lang` attributes and `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Ja => "ja",
+        }
+    }
+
+    /// The language's own name, as a language menu shows it whatever the current language is.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Ja => "日本語",
+        }
+    }
+
+    /// `"ja"`, `"ja-JP"`, `"JA"` → Japanese; `"en-GB"` → English; anything else: `None`.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        Language::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.tag()))
+    }
+
+    /// The first of the browser's preferred languages (`navigator.languages`) that the console
+    /// speaks; English when none is.
+    pub fn from_preferences<S: AsRef<str>>(preferred: &[S]) -> Language {
+        preferred.iter().find_map(|tag| Language::from_tag(tag.as_ref())).unwrap_or_default()
+    }
+}
+
+/// A message in every language.
+pub trait Localized {
+    /// The message in `language`.
+    fn in_language(&self, language: Language) -> Cow<'static, str>;
+}
+
+/// A feature's catalogue of messages: one exhaustive `match` per language, each arm a template
+/// whose `{0}`, `{1}`, … stand for the message's fields (`args`). A message so costs its words
+/// and not code of its own: `fill` is the one function that puts the fields in.
+pub trait Catalogue {
+    fn en(&self) -> &'static str;
+    fn ja(&self) -> &'static str;
+    /// The fields the templates number, as text.
+    fn args(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+impl<T: Catalogue> Localized for T {
+    fn in_language(&self, language: Language) -> Cow<'static, str> {
+        let template = match language {
+            Language::En => self.en(),
+            Language::Ja => self.ja(),
+        };
+        fill(template, &self.args())
+    }
+}
+
+/// `template` with each `{N}` replaced by `args[N]` (any other brace is kept as it is).
+pub fn fill(template: &'static str, args: &[String]) -> Cow<'static, str> {
+    if args.is_empty() {
+        return template.into();
+    }
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        match after.as_bytes() {
+            [digit @ b'0'..=b'9', b'}', ..] => {
+                out.push_str(args.get(usize::from(digit - b'0')).map_or("", String::as_str));
+                rest = &after[2..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// A message kept for later (an error in place, a toast): shown in whatever language is current
+/// when it is shown, so that switching language re-words it too.
+#[derive(Clone)]
+pub struct Message(Arc<dyn Localized + Send + Sync>);
+
+impl Message {
+    pub fn new(message: impl Localized + Send + Sync + 'static) -> Self {
+        Self(Arc::new(message))
+    }
+
+    /// `first`, a space, then `then` (what failed, then why and what to do).
+    pub fn joined(first: impl Into<Message>, then: impl Into<Message>) -> Self {
+        Self::new(Joined(first.into(), then.into()))
+    }
+}
+
+impl Localized for Message {
+    fn in_language(&self, language: Language) -> Cow<'static, str> {
+        self.0.in_language(language)
+    }
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_language(Language::En))
+    }
+}
+
+impl PartialEq for Message {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+            || Language::ALL.iter().all(|&l| self.in_language(l) == other.in_language(l))
+    }
+}
+
+/// Words that are the same in every language: what the server said, a name.
+pub struct Verbatim(pub String);
+
+impl Localized for Verbatim {
+    fn in_language(&self, _: Language) -> Cow<'static, str> {
+        self.0.clone().into()
+    }
+}
+
+impl From<Verbatim> for Message {
+    fn from(words: Verbatim) -> Self {
+        Self::new(words)
+    }
+}
+
+/// Makes a catalogue enum a [`Message`] (`.into()`), and gives it the test every catalogue
+/// has: each of its messages (listed by `strum::EnumIter`, fields at their defaults) passes
+/// [`check::message`] in both languages.
+#[macro_export]
+macro_rules! catalogue {
+    ($text:ident) => {
+        impl From<$text> for $crate::i18n::Message {
+            fn from(text: $text) -> Self {
+                Self::new(text)
+            }
+        }
+
+        #[cfg(test)]
+        #[test]
+        fn every_message_in_both_languages() {
+            use strum::IntoEnumIterator;
+            for message in $text::iter() {
+                $crate::i18n::check::message(&message, &format!("{message:?}"));
+            }
+        }
+    };
+}
+
+struct Joined(Message, Message);
+
+impl Localized for Joined {
+    fn in_language(&self, language: Language) -> Cow<'static, str> {
+        let (first, then) = (self.0.in_language(language), self.1.in_language(language));
+        match language {
+            Language::En => format!("{first} {then}").into(),
+            // Japanese sentences follow each other without a space.
+            Language::Ja => format!("{first}{then}").into(),
+        }
+    }
+}
+
+/// Brand and API terms that Japanese pages keep in English: a Japanese text may equal its
+/// English one only when it is one of these (checked by every catalogue's test).
+pub const KEPT_IN_ENGLISH: &[&str] = &["Lookup Key", "Lookup Key: ", "UUID", "td-js-sdk", "Profiles Studio"];
+
+#[cfg(test)]
+pub mod check {
+    //! The checks every catalogue's test runs on each of its messages.
+    use super::{Language, Localized, KEPT_IN_ENGLISH};
+
+    /// Both languages say something, and Japanese is not English in disguise.
+    pub fn message(m: &impl Localized, what: &str) {
+        let (en, ja) = (m.in_language(Language::En), m.in_language(Language::Ja));
+        assert!(!en.trim().is_empty(), "{what}: empty English");
+        assert!(!ja.trim().is_empty(), "{what}: empty Japanese");
+        if en == ja {
+            assert!(KEPT_IN_ENGLISH.contains(&&*en), "{what}: the Japanese is the English text “{en}”");
+        }
+        if en.chars().any(|c| c.is_ascii_alphabetic()) && en.len() > 12 {
+            assert!(!ja.is_ascii(), "{what}: no Japanese in “{ja}”");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_messages_read_as_sentences_in_each_language() {
+        struct Two(&'static str, &'static str);
+        impl Catalogue for Two {
+            fn en(&self) -> &'static str {
+                self.0
+            }
+            fn ja(&self) -> &'static str {
+                self.1
+            }
+        }
+        let m = Message::joined(
+            Message::new(Two("Not saved.", "保存されませんでした。")),
+            Message::new(Two("Retry.", "再試行してください。")),
+        );
+        assert_eq!(m.in_language(Language::En), "Not saved. Retry.");
+        assert_eq!(m.in_language(Language::Ja), "保存されませんでした。再試行してください。");
+    }
+
+    #[test]
+    fn templates_take_the_fields_in_order_and_keep_other_braces() {
+        let args = ["Cart".to_owned(), "Email".to_owned()];
+        assert_eq!(fill("Moved “{0}” to “{1}”.", &args), "Moved “Cart” to “Email”.");
+        assert_eq!(fill("「{0}」を「{1}」に移動しました。", &args), "「Cart」を「Email」に移動しました。");
+        assert_eq!(fill("{1}, {0}, {1}", &args), "Email, Cart, Email");
+        assert_eq!(fill("{ x } {9} {0", &args), "{ x }  {0");
+        assert_eq!(fill("no fields", &[]), "no fields");
+    }
+
+    #[test]
+    fn reads_language_tags() {
+        assert_eq!(Language::from_tag("ja-JP"), Some(Language::Ja));
+        assert_eq!(Language::from_tag("JA"), Some(Language::Ja));
+        assert_eq!(Language::from_tag("en_GB"), Some(Language::En));
+        assert_eq!(Language::from_tag("jav"), None);
+        assert_eq!(Language::from_tag(""), None);
+    }
+
+    #[test]
+    fn follows_the_first_spoken_preference() {
+        assert_eq!(Language::from_preferences(&["fr-FR", "ja", "en"]), Language::Ja);
+        assert_eq!(Language::from_preferences(&["en-US", "ja"]), Language::En);
+        assert_eq!(Language::from_preferences(&["de"]), Language::En);
+        assert_eq!(Language::from_preferences::<&str>(&[]), Language::En);
+    }
+}

@@ -1,0 +1,232 @@
+//! The token form's words (fields, hints, the rules it checks, the edit form and the create
+//! wizard), in English and Japanese. The limits come in as numbers.
+
+use crate::i18n::Catalogue;
+
+/// A character as a message names it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Char {
+    #[default]
+    Space,
+    Digit(char),
+    Control(u32),
+    Other(char),
+}
+
+impl Char {
+    pub fn of(c: char) -> Self {
+        match c {
+            ' ' => Self::Space,
+            c if c.is_ascii_digit() => Self::Digit(c),
+            c if c.is_control() => Self::Control(c as u32),
+            c => Self::Other(c),
+        }
+    }
+
+    fn en(self) -> String {
+        match self {
+            Self::Space => "a space".into(),
+            Self::Digit(c) => format!("a digit (“{c}”)"),
+            Self::Control(n) => format!("a control character (U+{n:04X})"),
+            Self::Other(c) => format!("“{c}”"),
+        }
+    }
+
+    fn ja(self) -> String {
+        match self {
+            Self::Space => "スペース".into(),
+            Self::Digit(c) => format!("数字 (“{c}”)"),
+            Self::Control(n) => format!("制御文字 (U+{n:04X})"),
+            Self::Other(c) => format!("“{c}”"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
+pub enum FormText {
+    NameRule,
+    Optional,
+    EnterName,
+    NameStart(Char),
+    NameContains(Char),
+    /// Its length and the limit.
+    NameTooLong(usize, usize),
+    KeyDefaultOption,
+    KeyHint,
+    KeyDefaultNote,
+    KeyPassedNote,
+    /// Chosen and the limit.
+    AttributeCount(usize, usize),
+    NoAttributes,
+    ChosenAttributes,
+    Remove,
+    LoadingColumns,
+    ColumnsFailed,
+    NoAttributeMatches,
+    /// The limit.
+    SegmentsLead(usize),
+    /// Chosen and the limit.
+    SegmentCount(usize, usize),
+    AddSegment,
+    SegmentsOfToken,
+    Action,
+    SearchSegments,
+    NoSegmentMatches,
+    DoneAdding,
+    LoadingSegments,
+    SegmentsFailed,
+    /// The limit.
+    TooManyAttributes(usize),
+    DuplicateAttribute(String),
+    /// The limit.
+    TooManySegments(usize),
+    DuplicateSegment(String),
+    AttributeTwice,
+    SegmentTwice,
+    RefusedValues,
+}
+
+impl Catalogue for FormText {
+    fn en(&self) -> &'static str {
+        match self {
+            Self::NameRule => "Letters, digits, underscores (_) and spaces; it must start with a letter or an underscore.",
+            Self::Optional => "Optional.",
+            Self::EnterName => "Enter a name.",
+            Self::NameStart(_) => "The name must start with a letter or an underscore, not {0}.",
+            Self::NameContains(_) => {
+                "The name cannot contain {0}. Letters, digits, underscores (_) and spaces; it must start with a \
+                 letter or an underscore."
+            }
+            Self::NameTooLong(..) => "The name is {0} characters long; at most {1} are allowed.",
+            Self::KeyDefaultOption => "td_global_id (default)",
+            Self::KeyHint => {
+                "A column with a unique value inside the parent segment. This key identifies the correct profile."
+            }
+            Self::KeyDefaultNote => {
+                "With td_global_id, the Profiles API reads the key from the browser's td_global_id cookie: \
+                 lookups work from web pages on your site, not from a server or a test tool. Choose another \
+                 column to look profiles up by a value you pass."
+            }
+            Self::KeyPassedNote => "Web pages pass this column's value with each lookup.",
+            Self::AttributeCount(n, max) if n >= max => {
+                "{0} of {1} attributes: the maximum. Remove one to add another."
+            }
+            Self::AttributeCount(..) => "{0} of {1} attributes (optional).",
+            Self::NoAttributes => "No attributes: lookups return segments only.",
+            Self::ChosenAttributes => "Chosen attributes",
+            Self::Remove => "Remove",
+            Self::LoadingColumns => "Loading columns…",
+            Self::ColumnsFailed => "Could not load the parent segment's columns.",
+            Self::NoAttributeMatches => "No attribute matches.",
+            Self::SegmentsLead(_) => "Add up to {0} Segments. A lookup answers with the ones the profile is in.",
+            Self::SegmentCount(n, max) if n >= max => "{0} of {1} segments: the maximum. Remove one to add another.",
+            Self::SegmentCount(..) => "{0} of {1} segments.",
+            Self::AddSegment => "Add Segment",
+            Self::SegmentsOfToken => "Segments of this token",
+            Self::Action => "Action",
+            Self::SearchSegments => "Search segments",
+            Self::NoSegmentMatches => "No segment matches.",
+            Self::DoneAdding => "Done adding",
+            Self::LoadingSegments => "Loading segments…",
+            Self::SegmentsFailed => "Could not load the segments.",
+            Self::TooManyAttributes(_) => "A token can have at most {0} attributes. Remove one before adding another.",
+            Self::DuplicateAttribute(_) => "“{0}” is already one of the attributes.",
+            Self::TooManySegments(_) => "A token can have at most {0} segments. Remove one before adding another.",
+            Self::DuplicateSegment(_) => "“{0}” is already one of the segments.",
+            Self::AttributeTwice => "An attribute is listed twice.",
+            Self::SegmentTwice => "A segment is listed twice.",
+            Self::RefusedValues => "Not saved: the server refused some values. See the messages on the fields.",
+        }
+    }
+
+    fn ja(&self) -> &'static str {
+        match self {
+            Self::NameRule => "英字、数字、アンダースコア (_)、スペースが使えます。先頭は英字またはアンダースコアにしてください。",
+            Self::Optional => "任意。",
+            Self::EnterName => "名前を入力してください。",
+            Self::NameStart(_) => "名前の先頭は英字またはアンダースコアにしてください ({1}は使えません)。",
+            Self::NameContains(_) => {
+                "名前に{1}は使えません。英字、数字、アンダースコア (_)、スペースが使えます。\
+                 先頭は英字またはアンダースコアにしてください。"
+            }
+            Self::NameTooLong(..) => "名前が {0} 文字あります。{1} 文字以内にしてください。",
+            Self::KeyDefaultOption => "td_global_id (デフォルト)",
+            Self::KeyHint => "ペアレントセグメント内で一意の値を持つ列です。このキーで正しいプロファイルを特定します。",
+            Self::KeyDefaultNote => {
+                "td_global_id の場合、Profiles API はブラウザの td_global_id Cookie からキーを読み取ります。\
+                 ルックアップはサーバーやテストツールからではなく、あなたのサイトの Web ページから動作します。\
+                 渡した値でプロファイルを検索するには、別の列を選んでください。"
+            }
+            Self::KeyPassedNote => "Web ページはルックアップのたびにこの列の値を渡します。",
+            Self::AttributeCount(n, max) if n >= max => "属性 {0} / {1} 個: 上限です。追加するには 1 つ削除してください。",
+            Self::AttributeCount(..) => "属性 {0} / {1} 個 (任意)。",
+            Self::NoAttributes => "属性なし: ルックアップはセグメントだけを返します。",
+            Self::ChosenAttributes => "選択した属性",
+            Self::Remove => "削除",
+            Self::LoadingColumns => "列を読み込み中…",
+            Self::ColumnsFailed => "ペアレントセグメントの列を読み込めませんでした。",
+            Self::NoAttributeMatches => "一致する属性はありません。",
+            Self::SegmentsLead(_) => {
+                "セグメントを {0} 個まで追加できます。ルックアップは、プロファイルが含まれるセグメントを返します。"
+            }
+            Self::SegmentCount(n, max) if n >= max => {
+                "セグメント {0} / {1} 個: 上限です。追加するには 1 つ削除してください。"
+            }
+            Self::SegmentCount(..) => "セグメント {0} / {1} 個。",
+            Self::AddSegment => "セグメントを追加",
+            Self::SegmentsOfToken => "このトークンのセグメント",
+            Self::Action => "操作",
+            Self::SearchSegments => "セグメントを検索",
+            Self::NoSegmentMatches => "一致するセグメントはありません。",
+            Self::DoneAdding => "追加を終了",
+            Self::LoadingSegments => "セグメントを読み込み中…",
+            Self::SegmentsFailed => "セグメントを読み込めませんでした。",
+            Self::TooManyAttributes(_) => "トークンの属性は {0} 個までです。追加する前に 1 つ削除してください。",
+            Self::DuplicateAttribute(_) => "“{0}” はすでに属性に含まれています。",
+            Self::TooManySegments(_) => "トークンのセグメントは {0} 個までです。追加する前に 1 つ削除してください。",
+            Self::DuplicateSegment(_) => "“{0}” はすでにセグメントに含まれています。",
+            Self::AttributeTwice => "同じ属性が 2 回指定されています。",
+            Self::SegmentTwice => "同じセグメントが 2 回指定されています。",
+            Self::RefusedValues => {
+                "保存されませんでした: サーバーが一部の値を拒否しました。各フィールドのメッセージを確認してください。"
+            }
+        }
+    }
+
+    fn args(&self) -> Vec<String> {
+        match self {
+            // The character as each language names it: English takes {0}, Japanese {1}.
+            Self::NameStart(c) | Self::NameContains(c) => vec![c.en(), c.ja()],
+            Self::NameTooLong(a, b) | Self::AttributeCount(a, b) | Self::SegmentCount(a, b) => {
+                vec![a.to_string(), b.to_string()]
+            }
+            Self::SegmentsLead(n) | Self::TooManyAttributes(n) | Self::TooManySegments(n) => {
+                vec![n.to_string()]
+            }
+            Self::DuplicateAttribute(name) | Self::DuplicateSegment(name) => vec![name.clone()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+crate::catalogue!(FormText);
+
+#[cfg(test)]
+mod numbers {
+    use super::*;
+    use crate::i18n::Language::{En, Ja};
+    use crate::i18n::Localized;
+
+    #[test]
+    fn limits_and_counts_are_put_in() {
+        assert_eq!(FormText::AttributeCount(2, 5).in_language(En), "2 of 5 attributes (optional).");
+        assert_eq!(FormText::AttributeCount(2, 5).in_language(Ja), "属性 2 / 5 個 (任意)。");
+        assert!(FormText::AttributeCount(5, 5).in_language(Ja).contains("上限"));
+        assert!(FormText::SegmentCount(15, 15).in_language(En).contains("the maximum"));
+        assert!(FormText::TooManySegments(15).in_language(Ja).contains("15 個まで"));
+        assert!(FormText::NameTooLong(300, 255).in_language(Ja).contains("300 文字"));
+        assert!(FormText::NameContains(Char::of('-')).in_language(Ja).contains("“-”"));
+        assert!(FormText::NameStart(Char::of('1')).in_language(En).contains("a digit (“1”)"));
+    }
+}

@@ -1,0 +1,84 @@
+//! The tree's words (filter, status lines, why a folder can't be picked), in English and
+//! Japanese.
+
+use crate::i18n::Catalogue;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(Debug, strum::EnumIter))]
+pub enum TreeText {
+    Filter,
+    FilterPlaceholder,
+    /// The filter's status line: how many items match.
+    Matches(usize),
+    LoadingFolders,
+    FoldersFailed,
+    NoFoldersYet,
+    EmptyFolder,
+    NoSubfolders,
+    /// Why a picker item can't be chosen.
+    CurrentFolder,
+    NoEditPermission,
+    NoAccess,
+}
+
+impl Catalogue for TreeText {
+    fn en(&self) -> &'static str {
+        match self {
+            Self::Filter => "Filter",
+            Self::FilterPlaceholder => "Folder or token name",
+            Self::Matches(0) => "No matches",
+            Self::Matches(1) => "1 match",
+            Self::Matches(_) => "{0} matches",
+            Self::LoadingFolders => "Loading folders…",
+            Self::FoldersFailed => "Could not load the folders.",
+            Self::NoFoldersYet => "No folders or tokens yet.",
+            Self::EmptyFolder => "Empty folder",
+            Self::NoSubfolders => "No subfolders",
+            Self::CurrentFolder => "Current folder",
+            Self::NoEditPermission => "No edit permission",
+            Self::NoAccess => "No access",
+        }
+    }
+
+    fn ja(&self) -> &'static str {
+        match self {
+            Self::Filter => "絞り込み",
+            Self::FilterPlaceholder => "フォルダ名またはトークン名",
+            Self::Matches(0) => "一致なし",
+            Self::Matches(_) => "{0} 件一致",
+            Self::LoadingFolders => "フォルダを読み込み中…",
+            Self::FoldersFailed => "フォルダを読み込めませんでした。",
+            Self::NoFoldersYet => "フォルダもトークンもまだありません。",
+            Self::EmptyFolder => "空のフォルダ",
+            Self::NoSubfolders => "サブフォルダなし",
+            Self::CurrentFolder => "現在のフォルダ",
+            Self::NoEditPermission => "編集権限なし",
+            Self::NoAccess => "アクセス権なし",
+        }
+    }
+
+    fn args(&self) -> Vec<String> {
+        match self {
+            Self::Matches(n) => vec![n.to_string()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+crate::catalogue!(TreeText);
+
+#[cfg(test)]
+mod counts {
+    use super::*;
+    use crate::i18n::Language::{En, Ja};
+    use crate::i18n::Localized;
+
+    #[test]
+    fn match_counts_put_the_number_in() {
+        assert_eq!(TreeText::Matches(0).in_language(En), "No matches");
+        assert_eq!(TreeText::Matches(1).in_language(En), "1 match");
+        assert_eq!(TreeText::Matches(12).in_language(En), "12 matches");
+        assert_eq!(TreeText::Matches(0).in_language(Ja), "一致なし");
+        assert_eq!(TreeText::Matches(12).in_language(Ja), "12 件一致");
+    }
+}

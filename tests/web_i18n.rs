@@ -1,0 +1,103 @@
+//! Browser tests of the two languages (headless Chromium via wasm-bindgen-test): numbers, dates
+//! and ages through the browser's `Intl`, and a view that follows a switch of its instance's
+//! language in place, remembered only when the user chose it.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use profiles_studio::i18n::intl::{age, optional_timestamp, population, timestamp};
+use profiles_studio::i18n::locale::{tr, Locale, STORAGE_KEY};
+use profiles_studio::i18n::Language::{En, Ja};
+use profiles_studio::ui::text::UiText;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod support;
+use support::{mount_in, new_root, settle};
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// An RFC 3339 timestamp `seconds` before now.
+fn seconds_ago(seconds: f64) -> String {
+    let date = js_sys::Date::new(&(js_sys::Date::now() - seconds * 1000.0).into());
+    date.to_iso_string().into()
+}
+
+#[wasm_bindgen_test]
+fn numbers_are_grouped_and_missing_ones_shown_as_a_dash() {
+    assert_eq!(population(Some(1_234_567), En), "1,234,567");
+    assert_eq!(population(Some(1_234_567), Ja), "1,234,567");
+    assert_eq!(population(Some(0), Ja), "0");
+    assert_eq!(population(None, Ja), "—");
+}
+
+#[wasm_bindgen_test]
+fn dates_follow_the_language_and_strange_ones_are_shown_as_received() {
+    let ja = timestamp("2024-05-01T03:04:05Z", Ja);
+    assert!(ja.starts_with("2024/05/0"), "{ja}");
+    let en = timestamp("2024-05-01T03:04:05Z", En);
+    assert!(en.contains("2024") && (en.contains("May") || en.contains("Apr")), "{en}");
+    assert_eq!(timestamp("yesterday", Ja), "yesterday");
+    assert_eq!(optional_timestamp(None, En), "—");
+}
+
+#[wasm_bindgen_test]
+fn ages_are_told_in_words_of_the_language() {
+    assert_eq!(age(&seconds_ago(150.0), En).as_deref(), Some("2 minutes ago"));
+    assert_eq!(age(&seconds_ago(150.0), Ja).as_deref(), Some("2 分前"));
+    assert_eq!(age(&seconds_ago(3.0 * 86_400.0 + 60.0), En).as_deref(), Some("3 days ago"));
+    assert_eq!(age("not a date", Ja), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_view_follows_a_switch_in_place_and_a_users_choice_is_remembered() {
+    local_storage().remove_item(STORAGE_KEY).unwrap();
+    let root = new_root();
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let made = slot.clone();
+    let _handle = mount_in(&root, move || {
+        let locale = Locale::new(En, true);
+        provide_context(locale);
+        made.set(Some(locale));
+        let typed = RwSignal::new(String::new());
+        view! {
+            <button type="button">{tr(UiText::Retry)}</button>
+            <input prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+        }
+    });
+    let locale = slot.take().unwrap();
+    let button = root.query_selector("button").unwrap().unwrap();
+    let input: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::unchecked_into(root.query_selector("input").unwrap().unwrap());
+    input.set_value("kept");
+    assert_eq!(button.text_content().as_deref(), Some("Retry"));
+
+    locale.set(Ja);
+    settle().await;
+    assert_eq!(button.text_content().as_deref(), Some("再試行"));
+    assert_eq!(input.value(), "kept", "the same elements, re-worded: nothing typed is lost");
+    assert!(root.query_selector("button").unwrap().unwrap().is_same_node(Some(&button)));
+    assert_eq!(local_storage().get_item(STORAGE_KEY).unwrap().as_deref(), Some("ja"));
+    local_storage().remove_item(STORAGE_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_hosts_choice_is_never_stored() {
+    local_storage().remove_item(STORAGE_KEY).unwrap();
+    let root = new_root();
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let made = slot.clone();
+    let _handle = mount_in(&root, move || {
+        let locale = Locale::new(En, false);
+        provide_context(locale);
+        made.set(Some(locale));
+        view! { <button type="button">{tr(UiText::Cancel)}</button> }
+    });
+    let locale = slot.take().unwrap();
+    locale.set(Ja);
+    settle().await;
+    assert_eq!(root.text_content().as_deref(), Some("キャンセル"));
+    assert_eq!(local_storage().get_item(STORAGE_KEY).unwrap(), None);
+}
