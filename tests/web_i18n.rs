@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use profiles_studio::i18n::intl::{age, optional_timestamp, population, timestamp};
+use profiles_studio::i18n::intl::{age, count, optional_timestamp, population, timestamp};
 use profiles_studio::i18n::locale::{tr, Locale, STORAGE_KEY};
 use profiles_studio::i18n::Language::{En, Ja};
 use profiles_studio::ui::text::UiText;
@@ -31,6 +31,7 @@ fn numbers_are_grouped_and_missing_ones_shown_as_a_dash() {
     assert_eq!(population(Some(1_234_567), Ja), "1,234,567");
     assert_eq!(population(Some(0), Ja), "0");
     assert_eq!(population(None, Ja), "—");
+    assert_eq!(count(20_000.0, Ja), "20,000", "counts too, such as the filter's matches");
 }
 
 #[wasm_bindgen_test]
@@ -71,7 +72,10 @@ async fn a_view_follows_a_switch_in_place_and_a_users_choice_is_remembered() {
     let button = root.query_selector("button").unwrap().unwrap();
     let input: web_sys::HtmlInputElement =
         wasm_bindgen::JsCast::unchecked_into(root.query_selector("input").unwrap().unwrap());
+    settle().await;
+    // Typed, as a user types: the value, then the input event the view listens to.
     input.set_value("kept");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     assert_eq!(button.text_content().as_deref(), Some("Retry"));
 
     locale.set(Ja);

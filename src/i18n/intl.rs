@@ -7,8 +7,12 @@ use wasm_bindgen::JsValue;
 
 /// `1234567` → `"1,234,567"` (grouped as `language` groups); `None` (not computed yet) → `"—"`.
 pub fn population(n: Option<u64>, language: Language) -> String {
-    let Some(n) = n else { return format::MISSING.into() };
-    js_sys::Number::from(n as f64).to_locale_string(language.tag()).into()
+    n.map_or_else(|| format::MISSING.into(), |n| count(n as f64, language))
+}
+
+/// A count with its digits grouped as `language` groups them (`20000` → `"20,000"`).
+pub fn count(n: f64, language: Language) -> String {
+    js_sys::Number::from(n).to_locale_string(language.tag()).into()
 }
 
 /// An RFC 3339 timestamp as a date and time (`2024/05/01 21:34`, `May 1, 2024, 9:34 PM`), in

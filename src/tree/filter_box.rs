@@ -1,8 +1,8 @@
 //! The tree's filter box: typing filters the loaded tree (`filter.rs`), a status line
 //! announces the match count, Escape clears.
 
-use crate::i18n::locale::{tr, tr_with};
-use crate::i18n::Verbatim;
+use crate::i18n::locale::{tr, tr_with, use_locale};
+use crate::i18n::{intl, Verbatim};
 use crate::instance::use_instance;
 use crate::tree::text::TreeText;
 use crate::tree::TreeStore;
@@ -15,11 +15,12 @@ pub fn TreeFilterBox(
     /// The tree to filter.
     store: TreeStore,
 ) -> impl IntoView {
-    let inst = use_instance();
+    let (inst, locale) = (use_instance(), use_locale());
     let matches = Memo::new(move |_| store.with(|m| m.filter().map(|f| f.matches())));
     // Nothing until the box filters: then how many match.
-    let status = tr_with(move || {
-        matches.get().map_or_else(|| Verbatim(String::new()).into(), |n| TreeText::Matches(n).into())
+    let status = tr_with(move || match matches.get() {
+        Some(n) => TreeText::Matches(n, intl::count(n as f64, locale.language())).into(),
+        None => Verbatim(String::new()).into(),
     });
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {

@@ -191,7 +191,7 @@ fn group_body(ctx: TreeCtx, key: NodeKey, below: Memo<Shown>, level: u32) -> imp
             .into_any();
             status_item(status_level, "tree-error", false, content)
         }
-        Shown::Empty => status_item(status_level, "tree-note", true, tr(empty_label).into_any()),
+        Shown::Empty => status_item(status_level, "tree-note", true, tr(empty_label.clone()).into_any()),
         Shown::Children => {
             let pieces = ctx.pieces(key.clone());
             view! {

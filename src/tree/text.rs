@@ -3,13 +3,14 @@
 
 use crate::i18n::Catalogue;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
 pub enum TreeText {
     Filter,
     FilterPlaceholder,
-    /// The filter's status line: how many items match.
-    Matches(usize),
+    /// The filter's status line: how many items match, and that number as the language
+    /// writes it (digits grouped).
+    Matches(usize, String),
     LoadingFolders,
     FoldersFailed,
     NoFoldersYet,
@@ -26,9 +27,9 @@ impl Catalogue for TreeText {
         match self {
             Self::Filter => "Filter",
             Self::FilterPlaceholder => "Folder or token name",
-            Self::Matches(0) => "No matches",
-            Self::Matches(1) => "1 match",
-            Self::Matches(_) => "{0} matches",
+            Self::Matches(0, _) => "No matches",
+            Self::Matches(1, _) => "1 match",
+            Self::Matches(..) => "{0} matches",
             Self::LoadingFolders => "Loading folders…",
             Self::FoldersFailed => "Could not load the folders.",
             Self::NoFoldersYet => "No folders or tokens yet.",
@@ -44,8 +45,8 @@ impl Catalogue for TreeText {
         match self {
             Self::Filter => "絞り込み",
             Self::FilterPlaceholder => "フォルダ名またはトークン名",
-            Self::Matches(0) => "一致なし",
-            Self::Matches(_) => "{0} 件一致",
+            Self::Matches(0, _) => "一致なし",
+            Self::Matches(..) => "{0} 件一致",
             Self::LoadingFolders => "フォルダを読み込み中…",
             Self::FoldersFailed => "フォルダを読み込めませんでした。",
             Self::NoFoldersYet => "フォルダもトークンもまだありません。",
@@ -59,7 +60,7 @@ impl Catalogue for TreeText {
 
     fn args(&self) -> Vec<String> {
         match self {
-            Self::Matches(n) => vec![n.to_string()],
+            Self::Matches(_, written) => vec![written.clone()],
             _ => Vec::new(),
         }
     }
@@ -75,10 +76,12 @@ mod counts {
 
     #[test]
     fn match_counts_put_the_number_in() {
-        assert_eq!(TreeText::Matches(0).in_language(En), "No matches");
-        assert_eq!(TreeText::Matches(1).in_language(En), "1 match");
-        assert_eq!(TreeText::Matches(12).in_language(En), "12 matches");
-        assert_eq!(TreeText::Matches(0).in_language(Ja), "一致なし");
-        assert_eq!(TreeText::Matches(12).in_language(Ja), "12 件一致");
+        let matches = |n: usize, written: &str| TreeText::Matches(n, written.into());
+        assert_eq!(matches(0, "0").in_language(En), "No matches");
+        assert_eq!(matches(1, "1").in_language(En), "1 match");
+        assert_eq!(matches(12, "12").in_language(En), "12 matches");
+        assert_eq!(matches(20_000, "20,000").in_language(En), "20,000 matches");
+        assert_eq!(matches(0, "0").in_language(Ja), "一致なし");
+        assert_eq!(matches(20_000, "20,000").in_language(Ja), "20,000 件一致");
     }
 }
