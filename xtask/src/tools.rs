@@ -1,7 +1,7 @@
 //! Installs what the build and the tests need, idempotently, saying what it installs.
 //!
-//! Nothing here downloads a binary from the internet: crates come from crates.io, Chromium and
-//! nginx (the proxy and sub-path hosting tests) from Debian, wasm-opt from the npm package `binaryen` (Debian's binaryen 108 produces wasm that
+//! Nothing here downloads a binary from the internet: crates come from crates.io, Chromium,
+//! nginx (the proxy and sub-path hosting tests) and a Japanese font from Debian, wasm-opt from the npm package `binaryen` (Debian's binaryen 108 produces wasm that
 //! fails to load), the e2e suite's packages from npm with its committed lockfile.
 
 use crate::paths;
@@ -69,10 +69,13 @@ fn ensure_wasm_opt() -> Result {
 }
 
 /// Debian's packages and the file each one installs.
-const DEBIAN_PACKAGES: [(&str, &str); 3] = [
+const DEBIAN_PACKAGES: [(&str, &str); 4] = [
     ("chromium", "/usr/bin/chromium"),
     ("chromium-driver", "/usr/bin/chromedriver"),
     ("nginx", "/usr/sbin/nginx"),
+    // A Japanese font, as Japanese readers have one: without it Chromium draws boxes, and the
+    // 360 px overflow checks would measure those instead of the real glyphs.
+    ("fonts-ipafont-gothic", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
 ];
 
 fn ensure_debian_packages() -> Result {
