@@ -25,6 +25,24 @@ fn seconds_ago(seconds: f64) -> String {
     date.to_iso_string().into()
 }
 
+/// Mounts `view` in English with a locale of its own (`user_choice`: standalone, remembered).
+fn mount_speaking<V: IntoView + 'static>(
+    user_choice: bool,
+    view: impl FnOnce() -> V + 'static,
+) -> (web_sys::HtmlElement, Locale, Box<dyn std::any::Any>) {
+    let root = new_root();
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let made = slot.clone();
+    let handle = mount_in(&root, move || {
+        let locale = Locale::new(En, user_choice);
+        provide_context(locale);
+        made.set(Some(locale));
+        view()
+    });
+    let locale = slot.take().expect("the view function ran at once");
+    (root, locale, handle)
+}
+
 #[wasm_bindgen_test]
 fn numbers_are_grouped_and_missing_ones_shown_as_a_dash() {
     assert_eq!(population(Some(1_234_567), En), "1,234,567");
@@ -55,20 +73,13 @@ fn ages_are_told_in_words_of_the_language() {
 #[wasm_bindgen_test]
 async fn a_view_follows_a_switch_in_place_and_a_users_choice_is_remembered() {
     local_storage().remove_item(STORAGE_KEY).unwrap();
-    let root = new_root();
-    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
-    let made = slot.clone();
-    let _handle = mount_in(&root, move || {
-        let locale = Locale::new(En, true);
-        provide_context(locale);
-        made.set(Some(locale));
+    let (root, locale, _handle) = mount_speaking(true, || {
         let typed = RwSignal::new(String::new());
         view! {
             <button type="button">{tr(UiText::Retry)}</button>
             <input prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
         }
     });
-    let locale = slot.take().unwrap();
     let button = root.query_selector("button").unwrap().unwrap();
     let input: web_sys::HtmlInputElement =
         wasm_bindgen::JsCast::unchecked_into(root.query_selector("input").unwrap().unwrap());
@@ -90,16 +101,8 @@ async fn a_view_follows_a_switch_in_place_and_a_users_choice_is_remembered() {
 #[wasm_bindgen_test]
 async fn a_hosts_choice_is_never_stored() {
     local_storage().remove_item(STORAGE_KEY).unwrap();
-    let root = new_root();
-    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
-    let made = slot.clone();
-    let _handle = mount_in(&root, move || {
-        let locale = Locale::new(En, false);
-        provide_context(locale);
-        made.set(Some(locale));
-        view! { <button type="button">{tr(UiText::Cancel)}</button> }
-    });
-    let locale = slot.take().unwrap();
+    let (root, locale, _handle) =
+        mount_speaking(false, || view! { <button type="button">{tr(UiText::Cancel)}</button> });
     locale.set(Ja);
     settle().await;
     assert_eq!(root.text_content().as_deref(), Some("キャンセル"));

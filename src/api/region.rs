@@ -1,8 +1,9 @@
 //! The CDP API's regional hosts, plus a custom base URL (a proxy, the simulator).
 
-/// Where the API lives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Where the API lives (US unless chosen otherwise).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Region {
+    #[default]
     Us,
     Tokyo,
     Eu,

@@ -9,7 +9,8 @@ use crate::i18n::Catalogue;
 pub enum ScreenText {
     ConnectTitle,
     Region,
-    RegionName(RegionName),
+    /// How the menu names a region (`Region` itself is the API's and has no words).
+    RegionName(Region),
     ApiBaseUrl,
     ApiKey,
     Remember,
@@ -37,44 +38,18 @@ pub enum ScreenText {
     Updated(String),
 }
 
-/// A region as the menu names it (`Region` itself is the API's and has no words).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-#[cfg_attr(test, derive(strum::EnumIter))]
-pub enum RegionName {
-    #[default]
-    Us,
-    Tokyo,
-    Eu,
-    Ap02,
-    Ap03,
-    Custom,
-}
-
-impl From<Region> for RegionName {
-    fn from(region: Region) -> Self {
-        match region {
-            Region::Us => Self::Us,
-            Region::Tokyo => Self::Tokyo,
-            Region::Eu => Self::Eu,
-            Region::Ap02 => Self::Ap02,
-            Region::Ap03 => Self::Ap03,
-            Region::Custom => Self::Custom,
-        }
-    }
-}
-
 impl Catalogue for ScreenText {
     fn en(&self) -> &'static str {
         match self {
             Self::ConnectTitle => "Connect to Treasure Data",
             Self::Region => "Region",
             Self::RegionName(name) => match name {
-                RegionName::Us => "US",
-                RegionName::Tokyo => "Tokyo",
-                RegionName::Eu => "EU",
-                RegionName::Ap02 => "Korea (ap02)",
-                RegionName::Ap03 => "ap03",
-                RegionName::Custom => "Custom",
+                Region::Us => "US",
+                Region::Tokyo => "Tokyo",
+                Region::Eu => "EU",
+                Region::Ap02 => "Korea (ap02)",
+                Region::Ap03 => "ap03",
+                Region::Custom => "Custom",
             },
             Self::ApiBaseUrl => "API base URL",
             Self::ApiKey => "API key",
@@ -115,12 +90,12 @@ impl Catalogue for ScreenText {
             Self::ConnectTitle => "Treasure Data に接続",
             Self::Region => "リージョン",
             Self::RegionName(name) => match name {
-                RegionName::Us => "米国 (US)",
-                RegionName::Tokyo => "東京",
-                RegionName::Eu => "欧州 (EU)",
-                RegionName::Ap02 => "韓国 (ap02)",
-                RegionName::Ap03 => "ap03 リージョン",
-                RegionName::Custom => "カスタム",
+                Region::Us => "米国 (US)",
+                Region::Tokyo => "東京",
+                Region::Eu => "欧州 (EU)",
+                Region::Ap02 => "韓国 (ap02)",
+                Region::Ap03 => "ap03 リージョン",
+                Region::Custom => "カスタム",
             },
             Self::ApiBaseUrl => "API のベース URL",
             Self::ApiKey => "API キー",
@@ -170,12 +145,11 @@ crate::catalogue!(ScreenText);
 mod region_tests {
     use super::*;
     use crate::i18n::check;
-    use strum::IntoEnumIterator;
 
     #[test]
     fn every_region_is_named_in_both_languages() {
-        for name in RegionName::iter() {
-            check::message(&ScreenText::RegionName(name), &format!("{name:?}"));
+        for region in Region::ALL {
+            check::message(&ScreenText::RegionName(region), &format!("{region:?}"));
         }
     }
 }

@@ -67,7 +67,9 @@ async function everyTreeLabel(page: Page): Promise<Map<string, string>> {
     window.scrollTo(0, 0);
   });
   for (let step = 0; step < 500; step++) {
-    await page.waitForTimeout(60);
+    // The window of rows follows a scroll within a frame: wait two frames (a fixed wait was
+    // too short on a loaded machine, and the rows of a skipped step were never read).
+    await scroller.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const rows = await scroller.evaluate((el) =>
       [...el.querySelectorAll('[role=treeitem]')].map((li) => [li.id, li.querySelector('.tree-label')?.textContent ?? '']),
     );
