@@ -3,7 +3,7 @@
 
 use crate::api::{EntityKind, FolderId, ParentSegment};
 use crate::browse::folder_table::FolderTable;
-use crate::browse::text::{BrowseText, KindName};
+use crate::browse::text::BrowseText;
 use crate::browse::{Breadcrumbs, Crumb};
 use crate::i18n::locale::tr;
 use crate::i18n::{Message, Verbatim};
@@ -15,19 +15,19 @@ use leptos::prelude::*;
 /// What a kind is called in tables (an unknown kind as the API names it).
 pub fn kind_label(kind: &EntityKind) -> Message {
     match kind_name(kind) {
-        Some(name) => BrowseText::Kind(name).into(),
+        Some(name) => name.into(),
         None => Verbatim(kind.data_kind().to_owned()).into(),
     }
 }
 
 /// The console's name for `kind`; `None` for a kind it does not know.
-fn kind_name(kind: &EntityKind) -> Option<KindName> {
+fn kind_name(kind: &EntityKind) -> Option<BrowseText> {
     Some(match kind {
-        EntityKind::Folder => KindName::Folder,
-        EntityKind::SegmentBatch => KindName::BatchSegment,
-        EntityKind::SegmentRealtime => KindName::RealtimeSegment,
-        EntityKind::SegmentFunnelStage => KindName::FunnelStage,
-        EntityKind::Token => KindName::Token,
+        EntityKind::Folder => BrowseText::Folder,
+        EntityKind::SegmentBatch => BrowseText::KindBatchSegment,
+        EntityKind::SegmentRealtime => BrowseText::KindRealtimeSegment,
+        EntityKind::SegmentFunnelStage => BrowseText::KindFunnelStage,
+        EntityKind::Token => BrowseText::KindToken,
         EntityKind::Other(_) => return None,
     })
 }
@@ -145,6 +145,7 @@ enum Listing {
 mod tests {
     use super::*;
     use crate::api::{Folder, FolderPermissions, ParentSegmentId};
+    use crate::i18n::{Language, Localized};
 
     fn folder(id: &str, name: &str) -> Folder {
         Folder {
@@ -177,7 +178,9 @@ mod tests {
         assert_eq!(c[2].href, None);
         let c = crumbs(&ps, &path, None);
         assert_eq!(c.last().unwrap().href, None);
-        assert_eq!(kind_name(&EntityKind::Token), Some(KindName::Token));
-        assert_eq!(kind_name(&EntityKind::Other("funnel".into())), None);
+        let en = |kind: EntityKind| kind_label(&kind).in_language(Language::En).into_owned();
+        assert_eq!(en(EntityKind::Token), "Profiles API token");
+        assert_eq!(en(EntityKind::Folder), "Folder");
+        assert_eq!(en(EntityKind::Other("funnel".into())), "funnel");
     }
 }

@@ -12,6 +12,7 @@ pub enum RecoveryText {
 }
 
 impl Catalogue for RecoveryText {
+    #[inline(never)]
     fn en(&self) -> &'static str {
         match self {
             Self::Heading => "Something went wrong",
@@ -27,6 +28,7 @@ impl Catalogue for RecoveryText {
         }
     }
 
+    #[inline(never)]
     fn ja(&self) -> &'static str {
         match self {
             Self::Heading => "問題が発生しました",

@@ -109,7 +109,7 @@ fn KeyConnect(config: RuntimeConfig) -> impl IntoView {
     let options = Region::ALL
         .into_iter()
         .map(|r| {
-            let name = tr(ScreenText::RegionName(r));
+            let name = tr(ScreenText::from(r));
             view! { <option value=r.id() selected=move || region.get() == r.id()>{name}</option> }
         })
         .collect_view();

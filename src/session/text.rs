@@ -20,6 +20,7 @@ pub enum SessionText {
 }
 
 impl Catalogue for SessionText {
+    #[inline(never)]
     fn en(&self) -> &'static str {
         match self {
             Self::KeyRefused => {
@@ -39,6 +40,7 @@ impl Catalogue for SessionText {
         }
     }
 
+    #[inline(never)]
     fn ja(&self) -> &'static str {
         match self {
             Self::KeyRefused => {

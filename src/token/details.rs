@@ -1,7 +1,7 @@
 //! What a token page shows about a token: a pure view of `Token`, all server text as text.
 
 use crate::api::{SegmentRef, Token, User};
-use crate::browse::text::{BrowseText, KindName};
+use crate::browse::text::BrowseText;
 use crate::format::MISSING;
 use crate::i18n::locale::{tr, tr_with, use_locale};
 use crate::i18n::{intl, Language, Message, Verbatim};
@@ -71,7 +71,7 @@ fn SegmentsTable(
     let rows = segments
         .into_iter()
         .map(|s| {
-            let kind = tr(BrowseText::Kind(KindName::from(s.kind)));
+            let kind = tr(BrowseText::from(s.kind));
             let population = s.population;
             view! {
                 <tr>

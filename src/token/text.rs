@@ -34,6 +34,7 @@ pub enum TokenText {
 }
 
 impl Catalogue for TokenText {
+    #[inline(never)]
     fn en(&self) -> &'static str {
         match self {
             Self::EditToken => "Edit Profiles API Token",
@@ -60,6 +61,7 @@ impl Catalogue for TokenText {
         }
     }
 
+    #[inline(never)]
     fn ja(&self) -> &'static str {
         match self {
             Self::EditToken => "Profiles API トークンを編集",

@@ -19,7 +19,7 @@ pub fn TreeFilterBox(
     let matches = Memo::new(move |_| store.with(|m| m.filter().map(|f| f.matches())));
     // Nothing until the box filters: then how many match.
     let status = tr_with(move || match matches.get() {
-        Some(n) => TreeText::Matches(n, intl::count(n as f64, locale.language())).into(),
+        Some(n) => TreeText::matches(n, intl::count(n as f64, locale.language())).into(),
         None => Verbatim(String::new()).into(),
     });
     let on_keydown = move |ev: web_sys::KeyboardEvent| {

@@ -17,6 +17,7 @@ pub fn explain(err: &ApiError) -> Message {
 struct Explained(ApiError);
 
 impl Catalogue for Explained {
+    #[inline(never)]
     fn en(&self) -> &'static str {
         match &self.0 {
             ApiError::Unauthorized => "The API key was not accepted (401). Check the key and the region.",
@@ -44,6 +45,7 @@ impl Catalogue for Explained {
         }
     }
 
+    #[inline(never)]
     fn ja(&self) -> &'static str {
         match &self.0 {
             ApiError::Unauthorized => "API キーが受け付けられませんでした (401)。キーとリージョンを確認してください。",

@@ -25,6 +25,7 @@ pub enum UiText {
 }
 
 impl Catalogue for UiText {
+    #[inline(never)]
     fn en(&self) -> &'static str {
         match self {
             Self::Retry => "Retry",
@@ -44,6 +45,7 @@ impl Catalogue for UiText {
         }
     }
 
+    #[inline(never)]
     fn ja(&self) -> &'static str {
         match self {
             Self::Retry => "再試行",

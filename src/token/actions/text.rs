@@ -60,6 +60,7 @@ pub enum ActionText {
 }
 
 impl Catalogue for ActionText {
+    #[inline(never)]
     fn en(&self) -> &'static str {
         match self {
             Self::TokenActions => "Token actions",
@@ -112,6 +113,7 @@ impl Catalogue for ActionText {
         }
     }
 
+    #[inline(never)]
     fn ja(&self) -> &'static str {
         match self {
             Self::TokenActions => "トークンの操作",

@@ -3,6 +3,7 @@
 //! Segments (up to 15) → Save. One POST; the new token then shows in the tree, selected.
 
 use crate::api::{ApiError, Client, Folder, FolderId, ParentSegment, ParentSegmentId, Token, TokenWrite};
+use crate::browse::text::BrowseText;
 use crate::browse::Breadcrumbs;
 use crate::i18n::locale::{tr, tr_with, use_locale};
 use crate::i18n::Message;
@@ -34,11 +35,11 @@ enum Step {
 
 impl Step {
     fn title(self) -> PageText {
-        PageText::Step(match self {
-            Self::Name => 1,
-            Self::Configure => 2,
-            Self::Segments => 3,
-        })
+        match self {
+            Self::Name => PageText::Step1,
+            Self::Configure => PageText::Step2,
+            Self::Segments => PageText::Step3,
+        }
     }
     /// The step that shows `field`.
     fn of(field: Field) -> Self {
@@ -84,7 +85,7 @@ pub fn CreateTokenPage(
     });
     let retry = Callback::new(move |()| path.refetch());
     let read = Read {
-        loading: Signal::derive(tr(PageText::LoadingFolder)),
+        loading: Signal::derive(tr(BrowseText::LoadingFolder)),
         failed: Signal::derive(tr(PageText::FolderFailed)),
         missing: Some(Signal::derive(tr(PageText::ThisFolder))),
     };
@@ -289,7 +290,7 @@ fn StepList(step: RwSignal<Step>) -> impl IntoView {
     let current = move |s: Step| move || (step.get() == s).then_some("step");
     view! {
         <ol class="steps">
-            <li class=class(Step::Name) aria-current=current(Step::Name)>{tr(PageText::StepName)}</li>
+            <li class=class(Step::Name) aria-current=current(Step::Name)>{tr(TokenText::Name)}</li>
             <li class=class(Step::Configure) aria-current=current(Step::Configure)>{tr(PageText::Configure)}</li>
             <li class=class(Step::Segments) aria-current=current(Step::Segments)>{tr(TokenText::Segments)}</li>
         </ol>

@@ -2,7 +2,7 @@
 //! Configure (Lookup Key, Attributes) and Segments. They read and write one `FormCtx`.
 
 use crate::api::{ApiError, AttributeColumn, ParentSegmentId, SegmentId, SegmentRef, SegmentSummary};
-use crate::browse::text::{BrowseText, KindName};
+use crate::browse::text::BrowseText;
 use crate::i18n::locale::{tr, tr_with, use_locale, Locale};
 use crate::i18n::{intl, Message, Verbatim};
 use crate::instance::{use_instance, Instance};
@@ -262,7 +262,7 @@ fn AttributesField(ctx: FormCtx) -> impl IntoView {
         ctx.attr_refusal.set(None);
         focus_after_removal(inst, "attr-remove", i, before, "token-attributes");
     };
-    let count = tr_with(move || FormText::AttributeCount(chosen.with(Vec::len), MAX_ATTRIBUTES).into());
+    let count = tr_with(move || FormText::attribute_count(chosen.with(Vec::len), MAX_ATTRIBUTES).into());
     let list = move || {
         let items = chosen.get();
         if items.is_empty() {
@@ -324,7 +324,7 @@ pub fn SegmentsFields(
         picking.set(false);
         _ = inst.focus("add-segment");
     });
-    let count = tr_with(move || FormText::SegmentCount(chosen.with(Vec::len), MAX_SEGMENTS).into());
+    let count = tr_with(move || FormText::segment_count(chosen.with(Vec::len), MAX_SEGMENTS).into());
     let picker = move || picking.get().then(|| view! { <SegmentPicker ctx error on_close=close_picker/> });
     view! {
         <p class="hint">{tr(FormText::SegmentsLead(MAX_SEGMENTS))}</p>
@@ -367,7 +367,7 @@ fn SegmentsTable(ctx: FormCtx, chosen: Memo<Vec<SegmentRef>>) -> impl IntoView {
                 view! {
                     <tr>
                         <td>{label.clone()}</td>
-                        <td>{tr(BrowseText::Kind(KindName::from(s.kind)))}</td>
+                        <td>{tr(BrowseText::from(s.kind))}</td>
                         <td class="num">{intl::population(s.population, language)}</td>
                         <td class="num">
                             <button type="button" id=inst.id(&format!("seg-remove-{i}")) class="button button-small"
@@ -410,7 +410,7 @@ fn SegmentPicker(ctx: FormCtx, error: Memo<Option<Message>>, on_close: Callback<
                     chosen: chosen.contains(&s.id),
                     value: s.id.to_string(),
                     detail: locale.text(&TokenText::SegmentDetail(
-                        locale.text(&BrowseText::Kind(KindName::from(s.kind))),
+                        locale.text(&BrowseText::from(s.kind)),
                         intl::population(s.population, language),
                     )),
                     label: s.name,

@@ -6,6 +6,7 @@ use crate::i18n::Catalogue;
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
+#[repr(u8)]
 pub enum PageText {
     // Edit
     CannotEditNoFolder,
@@ -39,12 +40,12 @@ pub enum PageText {
     KeptNewToken,
     NotCreatedLead,
     NewToken,
-    LoadingFolder,
     FolderFailed,
     ThisFolder,
-    /// The wizard's step `{0}` (1 to 3).
-    Step(u8),
-    StepName,
+    /// The wizard's steps, as its title says them.
+    Step1,
+    Step2,
+    Step3,
     NameHint,
     /// The attribute limit.
     ConfigureHint(usize),
@@ -61,6 +62,7 @@ pub enum PageText {
 }
 
 impl Catalogue for PageText {
+    #[inline(never)]
     fn en(&self) -> &'static str {
         match self {
             Self::CannotEditNoFolder => {
@@ -99,13 +101,11 @@ impl Catalogue for PageText {
             Self::KeptNewToken => "What you had entered for this new token was kept; here it is again.",
             Self::NotCreatedLead => "Not created. ",
             Self::NewToken => "this new token",
-            Self::LoadingFolder => "Loading folder…",
             Self::FolderFailed => "Could not load the folder.",
             Self::ThisFolder => "This folder",
-            Self::Step(1) => "Step 1 of 3: Name",
-            Self::Step(2) => "Step 2 of 3: Configure",
-            Self::Step(_) => "Step 3 of 3: Segments",
-            Self::StepName => "Name",
+            Self::Step1 => "Step 1 of 3: Name",
+            Self::Step2 => "Step 2 of 3: Configure",
+            Self::Step3 => "Step 3 of 3: Segments",
             Self::NameHint => "Enter a name for your token and optionally enter a description.",
             Self::ConfigureHint(_) => {
                 "Choose the Lookup Key and up to {0} attributes. Segments can be added now (Next) or later \
@@ -128,6 +128,7 @@ impl Catalogue for PageText {
         }
     }
 
+    #[inline(never)]
     fn ja(&self) -> &'static str {
         match self {
             Self::CannotEditNoFolder => {
@@ -165,13 +166,11 @@ impl Catalogue for PageText {
             Self::KeptNewToken => "この新しいトークンに入力していた内容を保持していました。ここに戻しています。",
             Self::NotCreatedLead => "作成されませんでした。",
             Self::NewToken => "この新しいトークン",
-            Self::LoadingFolder => "フォルダを読み込み中…",
             Self::FolderFailed => "フォルダを読み込めませんでした。",
             Self::ThisFolder => "このフォルダ",
-            Self::Step(1) => "ステップ 1 / 3: 名前",
-            Self::Step(2) => "ステップ 2 / 3: 設定",
-            Self::Step(_) => "ステップ 3 / 3: セグメント",
-            Self::StepName => "名前",
+            Self::Step1 => "ステップ 1 / 3: 名前",
+            Self::Step2 => "ステップ 2 / 3: 設定",
+            Self::Step3 => "ステップ 3 / 3: セグメント",
             Self::NameHint => "トークンの名前を入力し、必要なら説明を入力してください。",
             Self::ConfigureHint(_) => {
                 "Lookup Key と最大 {0} 個の属性を選んでください。セグメントは今 (次へ) でも後 (作成) でも追加できます。"

@@ -44,6 +44,7 @@ impl Char {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(test, derive(strum::EnumIter))]
+#[repr(u8)]
 pub enum FormText {
     NameRule,
     Optional,
@@ -58,6 +59,8 @@ pub enum FormText {
     KeyPassedNote,
     /// Chosen and the limit.
     AttributeCount(usize, usize),
+    /// Chosen and the limit, when no more may be chosen.
+    AttributesFull(usize, usize),
     NoAttributes,
     ChosenAttributes,
     Remove,
@@ -68,6 +71,8 @@ pub enum FormText {
     SegmentsLead(usize),
     /// Chosen and the limit.
     SegmentCount(usize, usize),
+    /// Chosen and the limit, when no more may be added.
+    SegmentsFull(usize, usize),
     AddSegment,
     SegmentsOfToken,
     Action,
@@ -87,7 +92,29 @@ pub enum FormText {
     RefusedValues,
 }
 
+impl FormText {
+    /// How many attributes are chosen of the `max` allowed.
+    pub fn attribute_count(chosen: usize, max: usize) -> Self {
+        if chosen >= max {
+            Self::AttributesFull(chosen, max)
+        } else {
+            Self::AttributeCount(chosen, max)
+        }
+    }
+
+    /// How many segments are chosen of the `max` allowed.
+    pub fn segment_count(chosen: usize, max: usize) -> Self {
+        if chosen >= max {
+            Self::SegmentsFull(chosen, max)
+        } else {
+            Self::SegmentCount(chosen, max)
+        }
+    }
+}
+
+// Each arm names only a variant, never what it holds: each language's `match` is then a table.
 impl Catalogue for FormText {
+    #[inline(never)]
     fn en(&self) -> &'static str {
         match self {
             Self::NameRule => "Letters, digits, underscores (_) and spaces; it must start with a letter or an underscore.",
@@ -109,7 +136,7 @@ impl Catalogue for FormText {
                  column to look profiles up by a value you pass."
             }
             Self::KeyPassedNote => "Web pages pass this column's value with each lookup.",
-            Self::AttributeCount(n, max) if n >= max => {
+            Self::AttributesFull(..) => {
                 "{0} of {1} attributes: the maximum. Remove one to add another."
             }
             Self::AttributeCount(..) => "{0} of {1} attributes (optional).",
@@ -120,7 +147,7 @@ impl Catalogue for FormText {
             Self::ColumnsFailed => "Could not load the parent segment's columns.",
             Self::NoAttributeMatches => "No attribute matches.",
             Self::SegmentsLead(_) => "Add up to {0} Segments. A lookup answers with the ones the profile is in.",
-            Self::SegmentCount(n, max) if n >= max => "{0} of {1} segments: the maximum. Remove one to add another.",
+            Self::SegmentsFull(..) => "{0} of {1} segments: the maximum. Remove one to add another.",
             Self::SegmentCount(..) => "{0} of {1} segments.",
             Self::AddSegment => "Add Segment",
             Self::SegmentsOfToken => "Segments of this token",
@@ -140,6 +167,7 @@ impl Catalogue for FormText {
         }
     }
 
+    #[inline(never)]
     fn ja(&self) -> &'static str {
         match self {
             Self::NameRule => "英字、数字、アンダースコア (_)、スペースが使えます。先頭は英字またはアンダースコアにしてください。",
@@ -159,7 +187,7 @@ impl Catalogue for FormText {
                  渡した値でプロファイルを検索するには、別の列を選んでください。"
             }
             Self::KeyPassedNote => "Web ページはルックアップのたびにこの列の値を渡します。",
-            Self::AttributeCount(n, max) if n >= max => "属性 {0} / {1} 個: 上限です。追加するには 1 つ削除してください。",
+            Self::AttributesFull(..) => "属性 {0} / {1} 個: 上限です。追加するには 1 つ削除してください。",
             Self::AttributeCount(..) => "属性 {0} / {1} 個 (任意)。",
             Self::NoAttributes => "属性なし: ルックアップはセグメントだけを返します。",
             Self::ChosenAttributes => "選択した属性",
@@ -170,7 +198,7 @@ impl Catalogue for FormText {
             Self::SegmentsLead(_) => {
                 "セグメントを {0} 個まで追加できます。ルックアップは、プロファイルが含まれるセグメントを返します。"
             }
-            Self::SegmentCount(n, max) if n >= max => {
+            Self::SegmentsFull(..) => {
                 "セグメント {0} / {1} 個: 上限です。追加するには 1 つ削除してください。"
             }
             Self::SegmentCount(..) => "セグメント {0} / {1} 個。",
@@ -198,7 +226,11 @@ impl Catalogue for FormText {
         match self {
             // The character as each language names it: English takes {0}, Japanese {1}.
             Self::NameStart(c) | Self::NameContains(c) => vec![c.en(), c.ja()],
-            Self::NameTooLong(a, b) | Self::AttributeCount(a, b) | Self::SegmentCount(a, b) => {
+            Self::NameTooLong(a, b)
+            | Self::AttributeCount(a, b)
+            | Self::AttributesFull(a, b)
+            | Self::SegmentCount(a, b)
+            | Self::SegmentsFull(a, b) => {
                 vec![a.to_string(), b.to_string()]
             }
             Self::SegmentsLead(n) | Self::TooManyAttributes(n) | Self::TooManySegments(n) => {
@@ -220,10 +252,10 @@ mod numbers {
 
     #[test]
     fn limits_and_counts_are_put_in() {
-        assert_eq!(FormText::AttributeCount(2, 5).in_language(En), "2 of 5 attributes (optional).");
-        assert_eq!(FormText::AttributeCount(2, 5).in_language(Ja), "属性 2 / 5 個 (任意)。");
-        assert!(FormText::AttributeCount(5, 5).in_language(Ja).contains("上限"));
-        assert!(FormText::SegmentCount(15, 15).in_language(En).contains("the maximum"));
+        assert_eq!(FormText::attribute_count(2, 5).in_language(En), "2 of 5 attributes (optional).");
+        assert_eq!(FormText::attribute_count(2, 5).in_language(Ja), "属性 2 / 5 個 (任意)。");
+        assert!(FormText::attribute_count(5, 5).in_language(Ja).contains("上限"));
+        assert!(FormText::segment_count(15, 15).in_language(En).contains("the maximum"));
         assert!(FormText::TooManySegments(15).in_language(Ja).contains("15 個まで"));
         assert!(FormText::NameTooLong(300, 255).in_language(Ja).contains("300 文字"));
         assert!(FormText::NameContains(Char::of('-')).in_language(Ja).contains("“-”"));

@@ -16,7 +16,10 @@ pub fn marks(segments: &[SegmentRef], values: &[String], language: Language) -> 
 pub fn explain(error: &LookupError, host: &str) -> LookupText {
     match error {
         LookupError::Refused { status: Some(404), message } => LookupText::UnknownToken(message.clone()),
-        LookupError::Refused { status, message } => LookupText::Refused(*status, message.clone()),
+        LookupError::Refused { status: Some(status), message } => {
+            LookupText::RefusedWithStatus(*status, message.clone())
+        }
+        LookupError::Refused { status: None, message } => LookupText::Refused(message.clone()),
         LookupError::Status(status) => LookupText::Status(*status),
         LookupError::Unreachable => LookupText::Unreachable(host.to_owned()),
         LookupError::Timeout => LookupText::Timeout(host.to_owned()),
@@ -51,10 +54,10 @@ mod tests {
             marks(&segments, &["3007".into(), "9999".into()], Language::En),
             vec![("High Spenders".into(), false), ("Segment #3007 (no access)".into(), true)]
         );
-        assert!(en(LookupText::Summary(0, 2)).contains("none of this token's segments"));
-        assert_eq!(en(LookupText::Summary(1, 2)), "This profile is in 1 of this token's 2 segments.");
-        assert_eq!(en(LookupText::Summary(1, 1)), "This profile is in 1 of this token's 1 segment.");
-        let ja = LookupText::Summary(1, 2).in_language(Language::Ja);
+        assert!(en(LookupText::summary(0, 2)).contains("none of this token's segments"));
+        assert_eq!(en(LookupText::summary(1, 2)), "This profile is in 1 of this token's 2 segments.");
+        assert_eq!(en(LookupText::summary(1, 1)), "This profile is in 1 of this token's 1 segment.");
+        let ja = LookupText::summary(1, 2).in_language(Language::Ja);
         assert_eq!(ja, "このプロファイルは、このトークンの 2 個のセグメントのうち 1 個に含まれています。");
     }
 

@@ -10,6 +10,7 @@ use crate::i18n::locale::{tr, use_locale};
 use crate::i18n::{Language, Message};
 use crate::instance::use_instance;
 use crate::session::{use_handoff, use_session};
+use crate::token::text::TokenText;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -115,7 +116,7 @@ fn LookupAnswer(exchange: Exchange, token: Token, key: String, value: String, ho
         Ok(Lookup::Found { values, attributes }) => {
             // How many matched is the same in every language.
             let marked = marks(&token.segments, &values, Language::En);
-            let matched = LookupText::Summary(marked.iter().filter(|(_, m)| *m).count(), marked.len());
+            let matched = LookupText::summary(marked.iter().filter(|(_, m)| *m).count(), marked.len());
             let marks = move || marks(&token.segments, &values, locale.language());
             view! {
                 <p role="status">{tr(matched)}</p>
@@ -166,7 +167,7 @@ fn AttributeTable(attributes: Vec<(String, Value)>) -> impl IntoView {
             .collect_view();
         view! {
             <table class="table lookup-attributes">
-                <caption>{tr(LookupText::Attributes)}</caption>
+                <caption>{tr(TokenText::Attributes)}</caption>
                 <thead><tr><th scope="col">{tr(LookupText::Attribute)}</th><th scope="col">{tr(LookupText::Value)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>

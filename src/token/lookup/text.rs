@@ -5,6 +5,7 @@ use crate::i18n::Catalogue;
 
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
+#[repr(u8)]
 pub enum LookupText {
     TestLookup,
     LookUp,
@@ -23,19 +24,22 @@ pub enum LookupText {
     HttpStatus(u16, u32),
     /// Latency in ms.
     NoHttpAnswer(u32),
-    /// Matched, of how many.
+    /// How many of the token's segments matched (see [`LookupText::summary`]): none; the one
+    /// of one; `{0}` of `{1}`.
+    InNoSegment,
+    InTheOneSegment,
     Summary(usize, usize),
     TokenSegments,
     In,
     NotIn,
     RawAnswer,
-    Attributes,
     Attribute,
     Value,
     // Failures
     UnknownToken(String),
-    /// The status if any, and the message.
-    Refused(Option<u64>, String),
+    /// The status and the message; the message when the error object had no status.
+    RefusedWithStatus(u64, String),
+    Refused(String),
     Status(u16),
     /// The host.
     Unreachable(String),
@@ -54,7 +58,20 @@ pub enum LookupText {
     CopySnippet(String),
 }
 
+impl LookupText {
+    /// That `matched` of the token's `of` segments hold the profile.
+    pub fn summary(matched: usize, of: usize) -> Self {
+        match (matched, of) {
+            (0, _) => Self::InNoSegment,
+            (1, 1) => Self::InTheOneSegment,
+            _ => Self::Summary(matched, of),
+        }
+    }
+}
+
+// Each arm names only a variant, never what it holds: each language's `match` is then a table.
 impl Catalogue for LookupText {
+    #[inline(never)]
     fn en(&self) -> &'static str {
         match self {
             Self::TestLookup => "Test lookup",
@@ -75,25 +92,24 @@ impl Catalogue for LookupText {
             Self::NoHostAfter => " option).",
             Self::HttpStatus(..) => "HTTP {0} · {1} ms",
             Self::NoHttpAnswer(_) => "No HTTP answer · {0} ms",
-            Self::Summary(0, _) => "This profile is in none of this token's segments: an empty answer, and a correct one.",
-            Self::Summary(_, 1) => "This profile is in {0} of this token's 1 segment.",
+            Self::InNoSegment => "This profile is in none of this token's segments: an empty answer, and a correct one.",
+            Self::InTheOneSegment => "This profile is in 1 of this token's 1 segment.",
             Self::Summary(..) => "This profile is in {0} of this token's {1} segments.",
             Self::TokenSegments => "This token's segments",
             Self::In => "In",
             Self::NotIn => "Not in",
             Self::RawAnswer => "Raw answer",
-            Self::Attributes => "Attributes",
             Self::Attribute => "Attribute",
             Self::Value => "Value",
             Self::UnknownToken(_) => {
                 "The Profiles API does not know this token ({0}). A new token answers only once its workflow \
                  has run; check that the page uses this token's UUID and the right region."
             }
-            Self::Refused(Some(_), _) => {
+            Self::RefusedWithStatus(..) => {
                 "The Profiles API refused the lookup (status {0}): {1}. The answer was an error object, not segments."
             }
-            Self::Refused(None, _) => {
-                "The Profiles API refused the lookup: {1}. The answer was an error object, not segments."
+            Self::Refused(_) => {
+                "The Profiles API refused the lookup: {0}. The answer was an error object, not segments."
             }
             Self::Status(_) => "The Profiles API answered HTTP {0}. Try again in a moment.",
             Self::Unreachable(_) => {
@@ -116,6 +132,7 @@ impl Catalogue for LookupText {
         }
     }
 
+    #[inline(never)]
     fn ja(&self) -> &'static str {
         match self {
             Self::TestLookup => "ルックアップをテスト",
@@ -136,27 +153,27 @@ impl Catalogue for LookupText {
             Self::NoHostAfter => " オプション)。",
             Self::HttpStatus(..) => "HTTP {0} · {1} ミリ秒",
             Self::NoHttpAnswer(_) => "HTTP の応答なし · {0} ミリ秒",
-            Self::Summary(0, _) => {
+            Self::InNoSegment => {
                 "このプロファイルはこのトークンのどのセグメントにも含まれていません。空の応答で、それが正しい結果です。"
             }
+            Self::InTheOneSegment => "このプロファイルは、このトークンの 1 個のセグメントのうち 1 個に含まれています。",
             Self::Summary(..) => "このプロファイルは、このトークンの {1} 個のセグメントのうち {0} 個に含まれています。",
             Self::TokenSegments => "このトークンのセグメント",
             Self::In => "含まれる",
             Self::NotIn => "含まれない",
             Self::RawAnswer => "応答そのもの",
-            Self::Attributes => "属性",
             Self::Attribute => "属性",
             Self::Value => "値",
             Self::UnknownToken(_) => {
                 "Profiles API はこのトークンを認識していません ({0})。新しいトークンはワークフローが実行されて初めて\
                  応答します。ページがこのトークンの UUID と正しいリージョンを使っているか確認してください。"
             }
-            Self::Refused(Some(_), _) => {
+            Self::RefusedWithStatus(..) => {
                 "Profiles API がルックアップを拒否しました (ステータス {0}): {1}。応答はセグメントではなくエラー\
                  オブジェクトでした。"
             }
-            Self::Refused(None, _) => {
-                "Profiles API がルックアップを拒否しました: {1}。応答はセグメントではなくエラーオブジェクトでした。"
+            Self::Refused(_) => {
+                "Profiles API がルックアップを拒否しました: {0}。応答はセグメントではなくエラーオブジェクトでした。"
             }
             Self::Status(_) => "Profiles API が HTTP {0} で応答しました。しばらくしてからもう一度お試しください。",
             Self::Unreachable(_) => {
@@ -187,14 +204,13 @@ impl Catalogue for LookupText {
             | Self::UnknownToken(a)
             | Self::Unreachable(a)
             | Self::Timeout(a)
-            | Self::CopySnippet(a) => vec![a.clone()],
+            | Self::CopySnippet(a)
+            | Self::Refused(a) => vec![a.clone()],
             Self::Garbled(a, b) | Self::NoProfile(a, b) => vec![a.clone(), b.clone()],
             Self::HttpStatus(status, ms) => vec![status.to_string(), ms.to_string()],
             Self::NoHttpAnswer(ms) => vec![ms.to_string()],
             Self::Summary(n, of) => vec![n.to_string(), of.to_string()],
-            Self::Refused(status, message) => {
-                vec![status.map(|s| s.to_string()).unwrap_or_default(), message.clone()]
-            }
+            Self::RefusedWithStatus(status, message) => vec![status.to_string(), message.clone()],
             Self::Status(status) => vec![status.to_string()],
             _ => Vec::new(),
         }
