@@ -1,7 +1,7 @@
 //! The browse layout's and folder pages' words, in English and Japanese.
 
 use crate::api::SegmentKind;
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue, one, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
@@ -103,10 +103,10 @@ impl Catalogue for BrowseText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
-            Self::FoldersOf(name) => vec![name.clone()],
-            _ => Vec::new(),
+            Self::FoldersOf(name) => one(name),
+            _ => NO_ARGS,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod intl;
 pub mod locale;
 
 use std::borrow::Cow;
+use std::fmt::Write;
 use std::sync::Arc;
 
 /// A language the console speaks.
@@ -66,9 +67,63 @@ pub trait Localized {
 pub trait Catalogue {
     fn en(&self) -> &'static str;
     fn ja(&self) -> &'static str;
-    /// The fields the templates number, as text.
-    fn args(&self) -> Vec<String> {
-        Vec::new()
+    /// The fields the templates number, borrowed from the message (see [`one`] and [`two`]).
+    fn args(&self) -> Args<'_> {
+        NO_ARGS
+    }
+}
+
+/// A field that a template puts in: text borrowed from the message, a number, or words of
+/// their own in each language (a character as a rule names it).
+#[derive(Clone, Copy)]
+pub enum Arg<'a> {
+    Text(&'a str),
+    Number(u64),
+    Words(&'a dyn Localized),
+}
+
+/// A message's fields: `{0}` and `{1}` (no message needs more).
+pub type Args<'a> = [Arg<'a>; 2];
+
+/// The fields of a message without any.
+pub const NO_ARGS: Args<'static> = [Arg::Text(""), Arg::Text("")];
+
+/// The fields of a message with one: `{0}`.
+pub fn one<'a>(first: impl Into<Arg<'a>>) -> Args<'a> {
+    [first.into(), Arg::Text("")]
+}
+
+/// The fields of a message with two: `{0}` and `{1}`.
+pub fn two<'a>(first: impl Into<Arg<'a>>, second: impl Into<Arg<'a>>) -> Args<'a> {
+    [first.into(), second.into()]
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(text: &'a String) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(text: &'a str) -> Self {
+        Self::Text(text)
+    }
+}
+
+macro_rules! number_args {
+    ($($n:ty),*) => {$(
+        impl From<&$n> for Arg<'_> {
+            fn from(n: &$n) -> Self {
+                Self::Number(u64::from(*n))
+            }
+        }
+    )*};
+}
+number_args!(u8, u16, u32, u64);
+
+impl From<&usize> for Arg<'_> {
+    fn from(n: &usize) -> Self {
+        Self::Number(*n as u64)
     }
 }
 
@@ -78,13 +133,14 @@ impl<T: Catalogue> Localized for T {
             Language::En => self.en(),
             Language::Ja => self.ja(),
         };
-        fill(template, &self.args())
+        fill(template, &self.args(), language)
     }
 }
 
-/// `template` with each `{N}` replaced by `args[N]` (any other brace is kept as it is).
-pub fn fill(template: &'static str, args: &[String]) -> Cow<'static, str> {
-    if args.is_empty() {
+/// `template` with each `{N}` replaced by `args[N]` in `language` (any other brace is kept as
+/// it is).
+pub fn fill(template: &'static str, args: &[Arg<'_>], language: Language) -> Cow<'static, str> {
+    if !template.contains('{') {
         return template.into();
     }
     let mut out = String::with_capacity(template.len() + 16);
@@ -94,7 +150,12 @@ pub fn fill(template: &'static str, args: &[String]) -> Cow<'static, str> {
         let after = &rest[at + 1..];
         match after.as_bytes() {
             [digit @ b'0'..=b'9', b'}', ..] => {
-                out.push_str(args.get(usize::from(digit - b'0')).map_or("", String::as_str));
+                match args.get(usize::from(digit - b'0')) {
+                    Some(Arg::Text(text)) => out.push_str(text),
+                    Some(Arg::Number(n)) => _ = write!(out, "{n}"),
+                    Some(Arg::Words(words)) => out.push_str(&words.in_language(language)),
+                    None => {}
+                }
                 rest = &after[2..];
             }
             _ => {
@@ -241,12 +302,30 @@ mod tests {
 
     #[test]
     fn templates_take_the_fields_in_order_and_keep_other_braces() {
-        let args = ["Cart".to_owned(), "Email".to_owned()];
-        assert_eq!(fill("Moved “{0}” to “{1}”.", &args), "Moved “Cart” to “Email”.");
-        assert_eq!(fill("「{0}」を「{1}」に移動しました。", &args), "「Cart」を「Email」に移動しました。");
-        assert_eq!(fill("{1}, {0}, {1}", &args), "Email, Cart, Email");
-        assert_eq!(fill("{ x } {9} {0", &args), "{ x }  {0");
-        assert_eq!(fill("no fields", &[]), "no fields");
+        let en = |template, args: &[Arg<'_>]| fill(template, args, Language::En);
+        let args = two("Cart", "Email");
+        assert_eq!(en("Moved “{0}” to “{1}”.", &args), "Moved “Cart” to “Email”.");
+        assert_eq!(en("「{0}」を「{1}」に移動しました。", &args), "「Cart」を「Email」に移動しました。");
+        assert_eq!(en("{1}, {0}, {1}", &args), "Email, Cart, Email");
+        assert_eq!(en("{ x } {9} {0", &args), "{ x }  {0");
+        assert_eq!(en("no fields", &NO_ARGS), "no fields");
+        assert_eq!(en("{0} of {1}", &two(&20_000usize, &7u16)), "20000 of 7");
+    }
+
+    #[test]
+    fn words_of_their_own_are_put_in_in_the_language_asked() {
+        struct Space;
+        impl Catalogue for Space {
+            fn en(&self) -> &'static str {
+                "a space"
+            }
+            fn ja(&self) -> &'static str {
+                "スペース"
+            }
+        }
+        let args = one(Arg::Words(&Space));
+        assert_eq!(fill("not {0}", &args, Language::En), "not a space");
+        assert_eq!(fill("{0}は使えません", &args, Language::Ja), "スペースは使えません");
     }
 
     #[test]

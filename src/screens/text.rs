@@ -2,7 +2,7 @@
 //! parent segment list), in English and Japanese.
 
 use crate::api::Region;
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue, one, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
@@ -150,10 +150,10 @@ impl Catalogue for ScreenText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
-            Self::Profiles(text) | Self::Updated(text) => vec![text.clone()],
-            _ => Vec::new(),
+            Self::Profiles(text) | Self::Updated(text) => one(text),
+            _ => NO_ARGS,
         }
     }
 }

@@ -11,13 +11,14 @@ use leptos::prelude::*;
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let locale = use_locale();
-    let options = Language::ALL.map(|language| {
+    // Each named in itself, whatever the page's language.
+    let option = move |language: Language| {
         view! {
             <option value=language.tag() lang=language.tag() selected=move || locale.language() == language>
                 {language.native_name()}
             </option>
         }
-    });
+    };
     let pick = move |ev: leptos::ev::Event| {
         if let Some(language) = Language::from_tag(&event_target_value(&ev)) {
             locale.set(language);
@@ -26,7 +27,8 @@ pub fn LanguageSwitch() -> impl IntoView {
     locale.user_choice().then(|| {
         view! {
             <select class="language-switch" aria-label=tr(SessionText::Language) on:change=pick>
-                {options.into_iter().collect_view()}
+                {option(Language::En)}
+                {option(Language::Ja)}
             </select>
         }
     })

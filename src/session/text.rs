@@ -1,7 +1,7 @@
 //! The session's words (header, leaving with unsaved work, refused credentials), in English
 //! and Japanese.
 
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue, one, NO_ARGS};
 
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
@@ -60,10 +60,10 @@ impl Catalogue for SessionText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
-            Self::ThroughProxy(text) | Self::LeaveQuestion(text) => vec![text.clone()],
-            _ => Vec::new(),
+            Self::ThroughProxy(text) | Self::LeaveQuestion(text) => one(text),
+            _ => NO_ARGS,
         }
     }
 }

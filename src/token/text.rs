@@ -2,7 +2,7 @@
 //! segment the user may not view is named), in English and Japanese.
 
 use crate::api::SegmentRef;
-use crate::i18n::{Catalogue, Language, Localized};
+use crate::i18n::{one, two, Args, Catalogue, Language, Localized, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
@@ -88,11 +88,11 @@ impl Catalogue for TokenText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
-            Self::WhoWhen(a, b) | Self::SegmentDetail(a, b) => vec![a.clone(), b.clone()],
-            Self::SegmentNoAccess(id) => vec![id.clone()],
-            _ => Vec::new(),
+            Self::WhoWhen(a, b) | Self::SegmentDetail(a, b) => two(a, b),
+            Self::SegmentNoAccess(id) => one(id),
+            _ => NO_ARGS,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The tree's words (filter, status lines, why a folder can't be picked), in English and
 //! Japanese.
 
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue, one, NO_ARGS};
 
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
@@ -77,10 +77,10 @@ impl Catalogue for TreeText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
-            Self::Matches(written) => vec![written.clone()],
-            _ => Vec::new(),
+            Self::Matches(written) => one(written),
+            _ => NO_ARGS,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::api::ApiError;
 use crate::i18n::locale::tr;
-use crate::i18n::{Catalogue, Message};
+use crate::i18n::{one, two, Args, Catalogue, Message, NO_ARGS};
 use crate::ui::text::UiText;
 use leptos::prelude::*;
 
@@ -78,23 +78,27 @@ impl Catalogue for Explained {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         // The server's words without a final full stop: the templates go on after them.
-        let trimmed = |text: &str| text.trim_end().trim_end_matches('.').to_owned();
         match &self.0 {
             ApiError::Forbidden { message, .. }
             | ApiError::NotFound { message }
             | ApiError::Conflict { message, .. }
-            | ApiError::Validation { message, .. } => vec![trimmed(message)],
-            ApiError::Decode(detail) => vec![trimmed(detail)],
-            ApiError::RateLimited { retry_after_secs: Some(s) } => vec![s.to_string()],
-            ApiError::Server { status, message, .. } => vec![status.to_string(), trimmed(message)],
+            | ApiError::Validation { message, .. } => one(trimmed(message)),
+            ApiError::Decode(detail) => one(trimmed(detail)),
+            ApiError::RateLimited { retry_after_secs: Some(s) } => one(s),
+            ApiError::Server { status, message, .. } => two(status, trimmed(message)),
             ApiError::Unauthorized
             | ApiError::Network(_)
             | ApiError::Timeout
-            | ApiError::RateLimited { .. } => Vec::new(),
+            | ApiError::RateLimited { .. } => NO_ARGS,
         }
     }
+}
+
+/// The server's words without a final full stop: the templates go on after them.
+fn trimmed(text: &str) -> &str {
+    text.trim_end().trim_end_matches('.')
 }
 
 /// An error message (`role="alert"`) with an optional "Retry" button.

@@ -1,6 +1,6 @@
 //! The generic widgets' words, in English and Japanese.
 
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue, one, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
@@ -65,10 +65,10 @@ impl Catalogue for UiText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
-            Self::DoesNotExist(what) | Self::PickerOptions(what) => vec![what.clone()],
-            _ => Vec::new(),
+            Self::DoesNotExist(what) | Self::PickerOptions(what) => one(what),
+            _ => NO_ARGS,
         }
     }
 }

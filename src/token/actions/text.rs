@@ -1,6 +1,6 @@
 //! The words of Move, Duplicate and Delete (buttons, dialogs, toasts), in English and Japanese.
 
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue, one, two, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
@@ -163,7 +163,7 @@ impl Catalogue for ActionText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
             Self::MoveLead(a)
             | Self::Destination(a)
@@ -171,9 +171,9 @@ impl Catalogue for ActionText {
             | Self::DuplicateLead(a)
             | Self::Duplicated(a)
             | Self::Deleted(a)
-            | Self::AlreadyDeleted(a) => vec![a.clone()],
-            Self::Moved(a, b) | Self::MovedBack(a, b) => vec![a.clone(), b.clone()],
-            _ => Vec::new(),
+            | Self::AlreadyDeleted(a) => one(a),
+            Self::Moved(a, b) | Self::MovedBack(a, b) => two(a, b),
+            _ => NO_ARGS,
         }
     }
 }

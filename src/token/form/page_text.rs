@@ -2,7 +2,7 @@
 //! wizard (headings, steps, buttons, notices, the conflict, the toasts), in English and
 //! Japanese.
 
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue, one, two, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
@@ -192,17 +192,17 @@ impl Catalogue for PageText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
             Self::Saved(a)
             | Self::ReadOnly(a)
             | Self::ChangedThere(a)
             | Self::InFolder(a)
             | Self::Created(a)
-            | Self::NoEdit(a) => vec![a.clone()],
-            Self::ConflictBy(a, b) => vec![a.clone(), b.clone()],
-            Self::ConfigureHint(n) => vec![n.to_string()],
-            _ => Vec::new(),
+            | Self::NoEdit(a) => one(a),
+            Self::ConflictBy(a, b) => two(a, b),
+            Self::ConfigureHint(n) => one(n),
+            _ => NO_ARGS,
         }
     }
 }

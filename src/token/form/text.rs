@@ -1,7 +1,8 @@
 //! The token form's words (fields, hints, the rules it checks, the edit form and the create
 //! wizard), in English and Japanese. The limits come in as numbers.
 
-use crate::i18n::Catalogue;
+use crate::i18n::{one, two, Arg, Args, Catalogue, Language, Localized, NO_ARGS};
+use std::borrow::Cow;
 
 /// A character as a message names it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,6 +24,19 @@ impl Char {
         }
     }
 
+}
+
+impl Localized for Char {
+    fn in_language(&self, language: Language) -> Cow<'static, str> {
+        match language {
+            Language::En => self.en(),
+            Language::Ja => self.ja(),
+        }
+        .into()
+    }
+}
+
+impl Char {
     fn en(self) -> String {
         match self {
             Self::Space => "a space".into(),
@@ -173,9 +187,9 @@ impl Catalogue for FormText {
             Self::NameRule => "英字、数字、アンダースコア (_)、スペースが使えます。先頭は英字またはアンダースコアにしてください。",
             Self::Optional => "任意。",
             Self::EnterName => "名前を入力してください。",
-            Self::NameStart(_) => "名前の先頭は英字またはアンダースコアにしてください ({1}は使えません)。",
+            Self::NameStart(_) => "名前の先頭は英字またはアンダースコアにしてください ({0}は使えません)。",
             Self::NameContains(_) => {
-                "名前に{1}は使えません。英字、数字、アンダースコア (_)、スペースが使えます。\
+                "名前に{0}は使えません。英字、数字、アンダースコア (_)、スペースが使えます。\
                  先頭は英字またはアンダースコアにしてください。"
             }
             Self::NameTooLong(..) => "名前が {0} 文字あります。{1} 文字以内にしてください。",
@@ -222,22 +236,22 @@ impl Catalogue for FormText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
-            // The character as each language names it: English takes {0}, Japanese {1}.
-            Self::NameStart(c) | Self::NameContains(c) => vec![c.en(), c.ja()],
+            // The character as each language names it.
+            Self::NameStart(c) | Self::NameContains(c) => one(Arg::Words(c)),
             Self::NameTooLong(a, b)
             | Self::AttributeCount(a, b)
             | Self::AttributesFull(a, b)
             | Self::SegmentCount(a, b)
             | Self::SegmentsFull(a, b) => {
-                vec![a.to_string(), b.to_string()]
+                two(a, b)
             }
             Self::SegmentsLead(n) | Self::TooManyAttributes(n) | Self::TooManySegments(n) => {
-                vec![n.to_string()]
+                one(n)
             }
-            Self::DuplicateAttribute(name) | Self::DuplicateSegment(name) => vec![name.clone()],
-            _ => Vec::new(),
+            Self::DuplicateAttribute(name) | Self::DuplicateSegment(name) => one(name),
+            _ => NO_ARGS,
         }
     }
 }

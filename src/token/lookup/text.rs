@@ -1,7 +1,7 @@
 //! The lookup tester's and the snippets' words, in English and Japanese (the snippets' code
 //! and its comments stay English, as code does).
 
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue, one, two, NO_ARGS};
 
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]
@@ -198,21 +198,21 @@ impl Catalogue for LookupText {
         }
     }
 
-    fn args(&self) -> Vec<String> {
+    fn args(&self) -> Args<'_> {
         match self {
             Self::EnterValue(a)
             | Self::UnknownToken(a)
             | Self::Unreachable(a)
             | Self::Timeout(a)
             | Self::CopySnippet(a)
-            | Self::Refused(a) => vec![a.clone()],
-            Self::Garbled(a, b) | Self::NoProfile(a, b) => vec![a.clone(), b.clone()],
-            Self::HttpStatus(status, ms) => vec![status.to_string(), ms.to_string()],
-            Self::NoHttpAnswer(ms) => vec![ms.to_string()],
-            Self::Summary(n, of) => vec![n.to_string(), of.to_string()],
-            Self::RefusedWithStatus(status, message) => vec![status.to_string(), message.clone()],
-            Self::Status(status) => vec![status.to_string()],
-            _ => Vec::new(),
+            | Self::Refused(a) => one(a),
+            Self::Garbled(a, b) | Self::NoProfile(a, b) => two(a, b),
+            Self::HttpStatus(status, ms) => two(status, ms),
+            Self::NoHttpAnswer(ms) => one(ms),
+            Self::Summary(n, of) => two(n, of),
+            Self::RefusedWithStatus(status, message) => two(status, message),
+            Self::Status(status) => one(status),
+            _ => NO_ARGS,
         }
     }
 }
