@@ -137,8 +137,9 @@ pub struct Exchange {
     pub result: Result<Lookup, LookupError>,
 }
 
-/// Sends one lookup, with the browser's cookies when the key is `td_global_id`.
-pub async fn look_up(url: String, with_cookies: bool) -> Exchange {
+/// Sends one lookup, with the browser's cookies when the key is `td_global_id`; `stop` aborts
+/// it (the instance is going away).
+pub async fn look_up(url: String, with_cookies: bool, stop: Stop) -> Exchange {
     let started = now_ms();
     let outgoing = Outgoing {
         method: Method::GET,
@@ -146,7 +147,7 @@ pub async fn look_up(url: String, with_cookies: bool) -> Exchange {
         authorization: None,
         body: None,
         timeout_ms: LOOKUP_TIMEOUT_MS,
-        stop: &Stop::default(),
+        stop: &stop,
         accept: "application/json",
         with_cookies,
     };

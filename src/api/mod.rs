@@ -29,3 +29,4 @@ pub use models::*;
 pub use region::Region;
 pub use retry::RetryPolicy;
 pub use retry_after::{parse_retry_after, MAX_RETRY_AFTER_SECS};
+pub use transport::Stop;

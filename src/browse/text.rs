@@ -1,7 +1,7 @@
 //! The browse layout's and folder pages' words, in English and Japanese.
 
 use crate::api::SegmentKind;
-use crate::i18n::{Args, Catalogue, one, NO_ARGS};
+use crate::i18n::{one, Args, Catalogue, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]

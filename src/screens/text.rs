@@ -2,7 +2,7 @@
 //! parent segment list), in English and Japanese.
 
 use crate::api::Region;
-use crate::i18n::{Args, Catalogue, one, NO_ARGS};
+use crate::i18n::{one, Args, Catalogue, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]

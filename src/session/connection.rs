@@ -2,7 +2,7 @@
 //! user's explicit "Remember in this tab" copies it to sessionStorage (never localStorage: OWASP
 //! ASVS V8). An embedded instance gets its credential from the host and stores nothing.
 
-use crate::api::{ApiError, Client, Credential, HostCredential, ParentSegment, Region};
+use crate::api::{ApiError, Client, Credential, HostCredential, ParentSegment, Region, Stop};
 use crate::i18n::Message;
 use crate::session::text::SessionText;
 use crate::token::form::drafts::{DraftBook, Drafts};
@@ -89,6 +89,8 @@ pub struct Session {
     /// Where the lookup tester sends lookups, when `config.json` or the host says; else the
     /// Profiles API host of the connected region.
     lookup_base: RwSignal<Option<String>>,
+    /// Aborts the lookups in flight when the instance goes (they are sent without a client).
+    lookups: StoredValue<Stop>,
     /// The instance's unsaved drafts: Disconnect forgets them, a connect accepts new ones.
     drafts: Drafts,
     /// Why the user is back on the connect screen (a rejected key), shown there once.
@@ -114,6 +116,7 @@ impl Session {
             client: RwSignal::new(client),
             host: StoredValue::new_local(host),
             lookup_base: RwSignal::new(lookup_base),
+            lookups: StoredValue::new(Stop::default()),
             drafts,
             notice: RwSignal::new(None),
             verified_parent_segments: RwSignal::new(None),
@@ -177,11 +180,17 @@ impl Session {
         self.client.try_set(Some(Client::with_credential(&base_url, Credential::Host(credential))));
     }
 
-    /// Aborts every request in flight: the instance is going away.
+    /// Aborts every request in flight, lookups included: the instance is going away.
     pub fn stop(&self) {
         if let Some(client) = self.client.try_get_untracked().flatten() {
             client.stop();
         }
+        self.lookups.try_with_value(Stop::stop);
+    }
+
+    /// What a lookup sends with, so that [`Session::stop`] aborts it.
+    pub fn lookup_stop(&self) -> Stop {
+        self.lookups.get_value()
     }
 
     /// Keeps a verified client and the parent segments that verified it; stores the typed

@@ -1,7 +1,7 @@
 //! The session's words (header, leaving with unsaved work, refused credentials), in English
 //! and Japanese.
 
-use crate::i18n::{Args, Catalogue, one, NO_ARGS};
+use crate::i18n::{one, Args, Catalogue, NO_ARGS};
 
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]

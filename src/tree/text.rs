@@ -1,7 +1,7 @@
 //! The tree's words (filter, status lines, why a folder can't be picked), in English and
 //! Japanese.
 
-use crate::i18n::{Args, Catalogue, one, NO_ARGS};
+use crate::i18n::{one, Args, Catalogue, NO_ARGS};
 
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]

@@ -1,6 +1,6 @@
 //! The generic widgets' words, in English and Japanese.
 
-use crate::i18n::{Args, Catalogue, one, NO_ARGS};
+use crate::i18n::{one, Args, Catalogue, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]

@@ -1,6 +1,6 @@
 //! The words of Move, Duplicate and Delete (buttons, dialogs, toasts), in English and Japanese.
 
-use crate::i18n::{Args, Catalogue, one, two, NO_ARGS};
+use crate::i18n::{one, two, Args, Catalogue, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]

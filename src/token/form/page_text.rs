@@ -2,7 +2,7 @@
 //! wizard (headings, steps, buttons, notices, the conflict, the toasts), in English and
 //! Japanese.
 
-use crate::i18n::{Args, Catalogue, one, two, NO_ARGS};
+use crate::i18n::{one, two, Args, Catalogue, NO_ARGS};
 
 #[derive(Clone)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]

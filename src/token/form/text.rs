@@ -23,7 +23,6 @@ impl Char {
             c => Self::Other(c),
         }
     }
-
 }
 
 impl Localized for Char {
@@ -244,12 +243,8 @@ impl Catalogue for FormText {
             | Self::AttributeCount(a, b)
             | Self::AttributesFull(a, b)
             | Self::SegmentCount(a, b)
-            | Self::SegmentsFull(a, b) => {
-                two(a, b)
-            }
-            Self::SegmentsLead(n) | Self::TooManyAttributes(n) | Self::TooManySegments(n) => {
-                one(n)
-            }
+            | Self::SegmentsFull(a, b) => two(a, b),
+            Self::SegmentsLead(n) | Self::TooManyAttributes(n) | Self::TooManySegments(n) => one(n),
             Self::DuplicateAttribute(name) | Self::DuplicateSegment(name) => one(name),
             _ => NO_ARGS,
         }

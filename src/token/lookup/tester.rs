@@ -22,7 +22,9 @@ pub fn LookupTester(token: Token) -> impl IntoView {
     let by_cookie = key == GLOBAL_ID;
     let value = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Message>);
-    let lookup = Action::new_local(|(url, cookies): &(String, bool)| look_up(url.clone(), *cookies));
+    let lookup = Action::new_local(move |(url, cookies): &(String, bool)| {
+        look_up(url.clone(), *cookies, session.lookup_stop())
+    });
     let pending = lookup.pending();
     let (uuid, key_for_url) = (token.uuid.clone(), key.clone());
     let snippet_token = token.clone();

@@ -1,7 +1,7 @@
 //! The lookup tester's and the snippets' words, in English and Japanese (the snippets' code
 //! and its comments stay English, as code does).
 
-use crate::i18n::{Args, Catalogue, one, two, NO_ARGS};
+use crate::i18n::{one, two, Args, Catalogue, NO_ARGS};
 
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug, strum::EnumIter))]

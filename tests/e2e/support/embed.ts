@@ -14,6 +14,8 @@ export interface MountSpec {
   credential: string | null;
   parentSegmentId?: string;
   route?: string;
+  /** The simulator's Profiles API when true (the lookup tester works), none otherwise. */
+  lookups?: boolean;
 }
 
 /** Opens the host page; its own elements and its URL, title and storage as they are now. */
@@ -53,7 +55,7 @@ export async function hostSnapshot(page: Page) {
 /** `mount(element, options)` into `#slot` with the simulator as `apiBase`. */
 export async function mountInstance(page: Page, spec: MountSpec) {
   await page.evaluate(
-    async ({ spec, module, apiBase }) => {
+    async ({ spec, module, apiBase, lookupBase }) => {
       const w = window as any;
       w.__credential[spec.slot] = spec.credential;
       w.__asked[spec.slot] = 0;
@@ -62,6 +64,7 @@ export async function mountInstance(page: Page, spec: MountSpec) {
       const { mount } = await import(module);
       w.__studios[spec.slot] = await mount(document.getElementById(spec.slot), {
         apiBase,
+        lookupBase: spec.lookups ? lookupBase : undefined,
         parentSegmentId: spec.parentSegmentId,
         route: spec.route,
         authorization: async () => {
@@ -72,7 +75,7 @@ export async function mountInstance(page: Page, spec: MountSpec) {
         onAuthRequired: () => { w.__refused[spec.slot] += 1; },
       });
     },
-    { spec, module: moduleUrl(), apiBase: process.env.SIM_URL! },
+    { spec, module: moduleUrl(), apiBase: process.env.SIM_URL!, lookupBase: process.env.LOOKUP_URL! },
   );
   return page.locator(`#${spec.slot}`);
 }

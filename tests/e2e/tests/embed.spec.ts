@@ -346,6 +346,20 @@ test('unmount() leaves no node or listener behind; 50 mount/unmount cycles stay 
   expect(await pageListeners()).toEqual(before);
 });
 
+test('unmount() aborts a lookup in flight', async ({ page }) => {
+  await openHost(page);
+  const root = await mountInstance(page, { slot: 'slot-a', credential: `TD1 ${simKey()}`, route: '/ps/101/tokens/5002', lookups: true });
+  const tester = root.getByRole('region', { name: 'Test lookup' });
+  await tester.getByLabel('td_client_id', { exact: true }).fill('c-1001');
+  // The Profiles API holds its answer, so the lookup is still in flight at unmount.
+  await sim.fault({ method: 'GET', path: '/cdp/lookup/collect/segments', kind: 'delay', delayMs: 8_000 });
+  const failed = page.waitForEvent('requestfailed', (r) => r.url().includes('/cdp/lookup/collect/segments'));
+  await tester.getByRole('button', { name: 'Look up', exact: true }).click();
+  await expect(tester.getByRole('button', { name: 'Look up', exact: true })).toBeDisabled();
+  await page.evaluate(() => (window as any).__studios['slot-a'].unmount());
+  expect((await failed).failure()?.errorText).toBe('net::ERR_ABORTED');
+});
+
 /** The wasm-bindgen glue of this build (its default export returns the initialised wasm). */
 function glueUrl(): string {
   const name = fs.readdirSync(process.env.DIST_DIR!).find((f: string) => /^profiles-studio-[0-9a-f]+\.js$/.test(f));
