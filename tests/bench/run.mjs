@@ -6,7 +6,7 @@
 //
 // Usage (cargo xtask bench passes all of it):
 //   node tests/bench/run.mjs --app-dist DIR --counter-dist DIR --sim BIN --out FILE [--runs 5]
-//                            [--only cold,large,requests]   (a subset, when working on the harness)
+//                            [--only cold,embedded,large,requests,day]   (a subset, when working on the harness)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,7 +29,7 @@ for (const required of ['app-dist', 'counter-dist', 'sim', 'out']) {
   if (!args[required]) throw new Error(`--${required} is required (run through \`cargo xtask bench\`)`);
 }
 const RUNS = Math.max(1, Number(args.runs ?? 5));
-const ONLY = new Set((args.only ?? 'cold,large,requests').split(','));
+const ONLY = new Set((args.only ?? 'cold,embedded,large,requests,day').split(','));
 const KEY = '1/bench0123456789abcdef';
 const JSON_API = 'application/vnd.treasuredata.v1+json';
 const LARGE_FIXTURE = 'generated:42:2000:20000';
@@ -453,6 +453,168 @@ async function requestsPerAction(run, ctx) {
   }
 }
 
+/** Embedded: a host page on another origin imports the module (cold: empty cache) and mounts
+ *  an instance on the parent segment; import → the root's children painted in its shadow root. */
+async function embeddedStart(run, ctx) {
+  const { context, page, pageErrors } = await newPage();
+  try {
+    await page.goto(`${ctx.baselineUrl}/host.html`);
+    const ms = await page.evaluate(
+      async ({ module, apiBase, key, ps, names }) => {
+        const root = document.getElementById('studio');
+        const started = performance.now();
+        const { mount } = await import(module);
+        await mount(root, { apiBase, authorization: async () => `TD1 ${key}`, route: `/ps/${ps}` });
+        const labels = () =>
+          new Set(
+            [...(root.shadowRoot?.querySelectorAll('[role="tree"] [role="treeitem"]') ?? [])].map((item) =>
+              (item.querySelector('.tree-label') ?? item).textContent.trim(),
+            ),
+          );
+        while (!names.every((n) => labels().has(n))) {
+          if (performance.now() - started > 30_000) throw new Error('the embedded tree did not show within 30 s');
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        return (await window.__bench.afterPaint()) - started;
+      },
+      { module: `${ctx.appUrl}/embed/profiles-studio.js`, apiBase: ctx.demoSim, key: KEY, ps: ctx.demo.ps.id, names: ctx.demo.rootFolders },
+    );
+    series('mount.embedded', ms);
+    if (pageErrors.length) out.errors.push(`run ${run} embedded start: page errors: ${pageErrors.join('; ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** How many times the working day opens a token or a folder, saves a token, and filters. */
+const DAY = {
+  opens: Number(process.env.BENCH_DAY_OPENS ?? 300),
+  saves: Number(process.env.BENCH_DAY_SAVES ?? 30),
+  filters: Number(process.env.BENCH_DAY_FILTERS ?? 20),
+  history: process.env.BENCH_DAY_HISTORY !== '0',
+};
+
+/** A working day in one tab (demo data): 300 tokens and folders opened, 30 tokens saved, 20
+ *  filters, back and forward through the history. Memory after the first 50 actions and at the
+ *  end; the time of each "open token" (hash change → its heading painted). */
+async function workingDay(run, ctx) {
+  const sim = ctx.demoSim;
+  await resetSim(sim);
+  fs.writeFileSync(ctx.appConfig, JSON.stringify({ region: 'custom', baseUrl: sim }));
+  const { ps } = ctx.demo;
+  // BENCH_DAY_ONLY=token|folder, BENCH_DAY_ENTRIES=N: narrow the day down, when looking for what grows.
+  const entries = ctx.demo.entries
+    .filter((e) => !process.env.BENCH_DAY_ONLY || e.type === process.env.BENCH_DAY_ONLY)
+    .slice(0, Number(process.env.BENCH_DAY_ENTRIES ?? Infinity));
+  const { context, page, pageErrors } = await coldLoad(ctx.appUrl, `#/ps/${ps.id}`, ctx.demoAppStorage, {});
+  const heading = page.getByRole('main').getByRole('heading', { level: 1 });
+  const open = (hash, name) =>
+    page.evaluate(
+      async ({ hash, name }) => {
+        const started = performance.now();
+        location.hash = hash;
+        for (;;) {
+          const h1 = document.querySelector('main h1');
+          if (h1 && h1.textContent.trim() === name) return (await window.__bench.afterPaint()) - started;
+          if (performance.now() - started > 15_000) throw new Error(`${hash} did not show “${name}” within 15 s`);
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      },
+      { hash, name },
+    );
+  const editable = ctx.demo.entries.filter((e) => e.type === 'token' && e.editable);
+  if (!editable.length) throw new Error('the demo data has no token in an editable folder');
+  const save = async (token, n) => {
+    await open(`#/ps/${ps.id}/tokens/${token.id}/edit`, 'Edit Profiles API Token');
+    await page.getByLabel('Description', { exact: true }).first().fill(`Working day, run ${run}, save ${n}`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await heading.filter({ hasText: token.name }).waitFor();
+  };
+  const box = page.getByRole('navigation').getByRole('searchbox', { name: /filter/i })
+    .or(page.getByRole('navigation').getByRole('textbox', { name: /filter/i })).first();
+  const filter = async (name) => {
+    await box.fill(name);
+    await page.getByRole('navigation').getByRole('status').filter({ hasText: /match/ }).first().waitFor();
+    await box.fill('');
+  };
+  const tokenTimes = [];
+  let actions = 0;
+  let early = null;
+  const trace = [];
+  const done = async () => {
+    actions += 1;
+    if (actions % 50 === 0) {
+      const now = await memory(context, page);
+      if (actions === 50) early = now;
+      trace.push(`${actions}: ${(now.wasm / 1048576).toFixed(1)} MiB wasm, ${(now.jsHeap / 1048576).toFixed(1)} MiB JS`);
+    }
+  };
+  try {
+    await heading.waitFor();
+    for (let i = 0; i < DAY.opens; i++) {
+      const entry = entries[i % entries.length];
+      const kind = entry.type === 'token' ? 'tokens' : 'folders';
+      const ms = await open(`#/ps/${ps.id}/${kind}/${entry.id}`, entry.name);
+      if (entry.type === 'token') tokenTimes.push(ms);
+      await done();
+      if (i % (DAY.opens / DAY.saves) === DAY.opens / DAY.saves - 1) {
+        await save(editable[Math.floor(i / 10) % editable.length], i);
+        await done();
+      }
+      if (i % (DAY.opens / DAY.filters) === 0) {
+        await filter(entries[(i * 7) % entries.length].name.slice(0, 4));
+        await done();
+      }
+      if (DAY.history && i % 25 === 24) {
+        // Back and forward through what was just opened, as a person retracing steps does.
+        for (const step of ['goBack', 'goBack', 'goForward', 'goForward']) {
+          await page[step]();
+          await heading.waitFor();
+          await done();
+        }
+      }
+    }
+    const end = await memory(context, page);
+    series('day.actions', actions);
+    for (const [which, key] of [['jsheap', 'jsHeap'], ['wasm', 'wasm']]) {
+      if (early?.[key] && end[key]) series(`day.${which}.growth`, (end[key] - early[key]) / early[key]);
+      if (end[key]) series(`day.${which}.end`, end[key]);
+    }
+    const first = median(tokenTimes.slice(0, 50));
+    const last = median(tokenTimes.slice(-50));
+    series('day.open.first50', first);
+    series('day.open.last50', last);
+    log(`run ${run}: working day, ${actions} actions; open token ${first.toFixed(1)} → ${last.toFixed(1)} ms`);
+    out.notes.push(`run ${run} working day, memory every 50 actions: ${trace.join('; ')}`);
+    if (pageErrors.length) out.errors.push(`run ${run} working day: page errors: ${pageErrors.join('; ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Every folder and token under the parent segment's root (depth first), as the app names them;
+ *  a folder that the key may not read (403) is left out with what is in it. */
+async function allEntries(sim, folderId, editable = true) {
+  const out = [];
+  for (const c of await folderChildren(sim, folderId)) {
+    if (c.type === 'folder-segment') {
+      const canEdit = editable && c.edit !== false;
+      const inside = await allEntries(sim, c.id, canEdit).catch(() => null);
+      if (!inside) continue;
+      out.push({ type: 'folder', id: c.id, name: c.name, editable: canEdit }, ...inside);
+    } else if (c.type === 'token') {
+      out.push({ type: 'token', id: c.id, name: c.name, editable });
+    }
+  }
+  return out;
+}
+
 /** A modal dialog by name: `dialog`, or `alertdialog` for a destructive confirmation. */
 function dialogNamed(page, name) {
   return page.getByRole('dialog', { name }).or(page.getByRole('alertdialog', { name })).first();
@@ -511,9 +673,12 @@ async function main() {
   for (const f of fs.readdirSync(path.join(here, 'baseline'))) fs.copyFileSync(path.join(here, 'baseline', f), path.join(baselineDir, f));
   const css = fs.readdirSync(args['app-dist']).find((f) => f.endsWith('.css'));
   fs.writeFileSync(path.join(baselineDir, 'app.css'), css ? fs.readFileSync(path.join(args['app-dist'], css)) : '');
+  // The embedding host: an empty page on the baseline's origin (another origin than the app's).
+  fs.writeFileSync(path.join(baselineDir, 'host.html'), '<!doctype html><html lang="en"><title>Host</title><div id="studio" style="height:800px"></div></html>');
 
   const serve = path.join(e2eDir, 'serve-static.mjs');
-  const appUrl = await start('app host', 'node', [serve, '--dir', args['app-dist'], '--port', '0', '--config-file', appConfig], 'serving on ');
+  // CORS on the app's files, as a CDN sends them, so that a host page on another origin can embed it.
+  const appUrl = await start('app host', 'node', [serve, '--dir', args['app-dist'], '--port', '0', '--config-file', appConfig, '--cors', '*'], 'serving on ');
   const baselineUrl = await start('baseline host', 'node', [serve, '--dir', baselineDir, '--port', '0', '--config-file', baselineConfig], 'serving on ');
   const simArgs = (fixture) => ['--addr', '127.0.0.1:0', '--fixture', fixture, '--api-key', KEY, '--allow-origin', appUrl, '--allow-origin', baselineUrl, '--test-endpoints'];
   const demoSim = await start('cdp-sim (demo)', args.sim, simArgs('demo'), 'cdp-sim listening on ');
@@ -555,7 +720,7 @@ async function main() {
     appConfig,
     demoSim,
     largeSim,
-    demo: { ps: demoPs, rootFolders: folderNames(demoRoot), folder, token, moveTo },
+    demo: { ps: demoPs, rootFolders: folderNames(demoRoot), folder, token, moveTo, entries: await allEntries(demoSim, demoPs.root) },
     large: { ps: largePs, rootFolders: folderNames(largeRoot), folderId: bulk.id, folderSize },
   };
   await attempt('connect with "Remember in this tab"', async () => {
@@ -571,11 +736,13 @@ async function main() {
       if (which === 'app' && !ctx.demoAppStorage) continue;
       await attempt(`run ${run} cold start ${which}`, () => coldStart(which, run, ctx));
     }
+    if (ONLY.has('embedded')) await attempt(`run ${run} embedded start`, () => embeddedStart(run, ctx));
     for (const which of ONLY.has('large') ? order : []) {
       if (which === 'app' && !ctx.largeAppStorage) continue;
       await attempt(`run ${run} large tree ${which}`, () => largeTree(which, run, ctx));
     }
     if (ONLY.has('requests')) await attempt(`run ${run} requests per action`, () => requestsPerAction(run, ctx));
+    if (ONLY.has('day') && ctx.demoAppStorage) await attempt(`run ${run} working day`, () => workingDay(run, ctx));
   }
   await browser.close();
   fs.mkdirSync(path.dirname(args.out), { recursive: true });

@@ -57,7 +57,9 @@ pub fn run(args: &[String]) -> Result {
             .arg(&sim)
             .arg("--out")
             .arg(&raw_path)
-            .args(["--runs", &runs.to_string()]),
+            .args(["--runs", &runs.to_string()])
+            // A subset of the scenarios, when working on the harness.
+            .args(flag(args, "--only").map(|only| ["--only", only]).into_iter().flatten()),
     )?;
 
     let raw_text =

@@ -51,6 +51,8 @@ pub enum Unit {
     Ms,
     Bytes,
     Count,
+    /// A fraction, shown as a percentage (0.05: `5.0%`).
+    Percent,
 }
 
 impl Unit {
@@ -59,6 +61,7 @@ impl Unit {
             Unit::Ms => "ms",
             Unit::Bytes => "bytes",
             Unit::Count => "count",
+            Unit::Percent => "fraction",
         }
     }
 }
@@ -71,6 +74,7 @@ pub fn format_value(v: f64, unit: Unit) -> String {
         Unit::Bytes if v.abs() >= 1024.0 * 1024.0 => format!("{:.1} MiB", v / (1024.0 * 1024.0)),
         Unit::Bytes => format!("{:.1} KiB", v / 1024.0),
         Unit::Count => format!("{v:.0}"),
+        Unit::Percent => format!("{:+.1}%", v * 100.0),
     }
 }
 
@@ -88,6 +92,7 @@ fn format_range(s: &Stats, unit: Unit) -> String {
         let text = format_value(v, unit);
         match text.rsplit_once(' ') {
             Some((number, _)) if unit != Unit::Count => number.to_owned(),
+            _ if unit == Unit::Percent => text.trim_end_matches('%').to_owned(),
             _ => text,
         }
     };
@@ -262,6 +267,68 @@ impl Report {
     }
 }
 
+/// Embedded, beside the standalone cold start: a host page imports the module and mounts an
+/// instance (import → the root's children painted).
+fn embedded_start(raw: &Value) -> Row {
+    let (embedded, standalone) =
+        (numbers(&raw["series"]["mount.embedded"]), numbers(&raw["series"]["cold.app"]));
+    let (se, ss) = (stats(&embedded), stats(&standalone));
+    let mut row = Row::new("Cold start (demo data)", "embedded: import() → root's children painted");
+    row.app = se.map(|s| format_stats(&s, Unit::Ms)).unwrap_or_else(|| "failed".into());
+    row.reference =
+        ss.map(|s| format!("standalone {}", format_value(s.median, Unit::Ms))).unwrap_or_default();
+    let ratio = match (se, ss) {
+        (Some(e), Some(s)) if s.median > 0.0 => Some(e.median / s.median),
+        _ => None,
+    };
+    row.ratio = ratio.map(|r| format!("{r:.2}×")).unwrap_or_default();
+    row.data = json!({"embedded": stats_json(se, &embedded, Unit::Ms), "standaloneRatio": ratio});
+    row
+}
+
+/// Issue 14's working day: memory growth from the 50th action to the end (≤ 10%), and "open
+/// token" in the last 50 no slower than in the first 50 (≤ 1.1×: the medians of 50 opens).
+fn working_day(raw: &Value) -> Vec<Row> {
+    let series = |name: &str| numbers(&raw["series"][name]);
+    let group = "Working day (demo data, one tab: 300 opens, 30 saves, 20 filters, history)";
+    let mut rows = Vec::new();
+    for (figure, name) in [
+        ("JS heap growth, 50th action → end", "day.jsheap.growth"),
+        ("wasm memory growth, 50th action → end", "day.wasm.growth"),
+    ] {
+        let values = series(name);
+        let s = stats(&values);
+        let mut row = Row::new(group, figure);
+        row.app = s.map(|s| format_stats(&s, Unit::Percent)).unwrap_or_else(|| "failed".into());
+        row.target = "≤ +10%".into();
+        row.verdict = match s {
+            Some(s) if s.max <= 0.10 => Verdict::Met,
+            Some(s) => Verdict::Missed(format!("{} in the worst run", format_value(s.max, Unit::Percent))),
+            None => Verdict::Missed("not measured".into()),
+        };
+        row.data = stats_json(s, &values, Unit::Percent);
+        rows.push(row);
+    }
+    let (first, last) = (series("day.open.first50"), series("day.open.last50"));
+    let (sf, sl) = (stats(&first), stats(&last));
+    let mut row = Row::new(group, "time to open a token: last 50 vs first 50 (medians)");
+    row.app = sl.map(|s| format_stats(&s, Unit::Ms)).unwrap_or_else(|| "failed".into());
+    row.reference = sf.map(|s| format!("first 50 {}", format_value(s.median, Unit::Ms))).unwrap_or_default();
+    let ratio = match (sl, sf) {
+        (Some(l), Some(f)) if f.median > 0.0 => Some(l.median / f.median),
+        _ => None,
+    };
+    row.ratio = ratio.map(|r| format!("{r:.2}×")).unwrap_or_default();
+    row.target = "≤ 1.1× (no slow-down)".into();
+    row.verdict = match ratio {
+        Some(r) => ratio_verdict(r, 1.1),
+        None => Verdict::Missed("not measured".into()),
+    };
+    row.data = json!({"first50": stats_json(sf, &first, Unit::Ms), "last50": stats_json(sl, &last, Unit::Ms), "ratio": ratio});
+    rows.push(row);
+    rows
+}
+
 fn numbers(v: &Value) -> Vec<f64> {
     v.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default()
 }
@@ -356,6 +423,8 @@ pub fn build(raw: &Value) -> Report {
         "cold.baseline",
         Some(1.3),
     ));
+
+    rows.push(embedded_start(raw));
 
     let large = format!("Large tree ({})", raw["largeFixture"].as_str().unwrap_or("generated"));
     rows.push(versus(
@@ -457,6 +526,8 @@ pub fn build(raw: &Value) -> Report {
         row.data = data;
         rows.push(row);
     }
+
+    rows.extend(working_day(raw));
 
     // ---- Requests per action ----
     let group = "Requests per action (demo data, simulator's log)";
@@ -564,6 +635,26 @@ mod tests {
         assert_eq!(
             format_stats(&Stats { median: 2.0, min: 2.0, max: 2.0, runs: 1 }, Unit::Count),
             "2 (1 run)"
+        );
+    }
+
+    #[test]
+    fn a_working_day_misses_on_growth_or_slow_down_only() {
+        let day = |growth: &[f64], first: &[f64], last: &[f64]| {
+            let raw = json!({"series": {"day.jsheap.growth": growth, "day.wasm.growth": [0.0, 0.0],
+                                        "day.open.first50": first, "day.open.last50": last}});
+            working_day(&raw).into_iter().map(|r| r.verdict).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            day(&[0.02, 0.09], &[100.0, 100.0], &[104.0, 108.0]),
+            [Verdict::Met, Verdict::Met, Verdict::Met]
+        );
+        let missed = day(&[0.02, 0.15], &[100.0, 100.0], &[105.0, 130.0]);
+        assert_eq!(missed[0], Verdict::Missed("+15.0% in the worst run".into()));
+        assert!(matches!(missed[2], Verdict::Missed(_)), "{missed:?}");
+        assert_eq!(
+            format_stats(&stats(&[0.02, 0.15, 0.05]).unwrap(), Unit::Percent),
+            "+5.0% [+2.0–+15.0] (3 runs)"
         );
     }
 
