@@ -64,6 +64,10 @@ pub trait Localized {
 /// A feature's catalogue of messages: one exhaustive `match` per language, each arm a template
 /// whose `{0}`, `{1}`, … stand for the message's fields (`args`). A message so costs its words
 /// and not code of its own: `fill` is the one function that puts the fields in.
+///
+/// So that each `match` compiles to a table of strings rather than to code, a catalogue is
+/// `#[repr(u8)]`, its `en` and `ja` are `#[inline(never)]`, and no arm looks inside its variant
+/// (a constructor picks the variant instead: `TreeText::matches`).
 pub trait Catalogue {
     fn en(&self) -> &'static str;
     fn ja(&self) -> &'static str;

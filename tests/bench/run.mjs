@@ -51,6 +51,8 @@ const out = {
   bundle: {},
   series: {},
   keystrokes: [],
+  /** Per run of the working day: the time of each "open token", in order. */
+  dayOpens: [],
   requests: {},
   na: {},
   errors: [],
@@ -580,22 +582,13 @@ async function workingDay(run, ctx) {
       if (early?.[key] && end[key]) series(`day.${which}.growth`, (end[key] - early[key]) / early[key]);
       if (end[key]) series(`day.${which}.end`, end[key]);
     }
-    const first = median(tokenTimes.slice(0, 50));
-    const last = median(tokenTimes.slice(-50));
-    series('day.open.first50', first);
-    series('day.open.last50', last);
-    log(`run ${run}: working day, ${actions} actions; open token ${first.toFixed(1)} → ${last.toFixed(1)} ms`);
+    out.dayOpens.push(tokenTimes);
+    log(`run ${run}: working day, ${actions} actions, ${tokenTimes.length} tokens opened`);
     out.notes.push(`run ${run} working day, memory every 50 actions: ${trace.join('; ')}`);
     if (pageErrors.length) out.errors.push(`run ${run} working day: page errors: ${pageErrors.join('; ')}`);
   } finally {
     await context.close();
   }
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Every folder and token under the parent segment's root (depth first), as the app names them;
