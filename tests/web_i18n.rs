@@ -108,3 +108,37 @@ async fn a_hosts_choice_is_never_stored() {
     assert_eq!(root.text_content().as_deref(), Some("キャンセル"));
     assert_eq!(local_storage().get_item(STORAGE_KEY).unwrap(), None);
 }
+
+/// The wasm memory's size in bytes.
+fn wasm_memory() -> f64 {
+    use wasm_bindgen::JsCast;
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
+
+#[wasm_bindgen_test]
+async fn pages_that_come_and_go_leave_their_texts_nowhere() {
+    use profiles_studio::i18n::locale::provide_scoped_locale;
+    // A page of 40 texts, opened 600 times, as a day of browsing opens pages.
+    let page = RwSignal::new(0u32);
+    let (_root, _locale, _handle) = mount_speaking(false, move || {
+        move || {
+            page.track();
+            provide_scoped_locale();
+            (0..40).map(|_| view! { <span>{tr(UiText::Retry)}</span> }).collect_view()
+        }
+    });
+    let open = |times: u32| async move {
+        for _ in 0..times {
+            page.update(|n| *n += 1);
+            settle().await;
+        }
+    };
+    open(100).await; // warm-up: the allocator's first pages
+    let before = wasm_memory();
+    open(600).await;
+    let grown = wasm_memory() - before;
+    // Without the page's own copy of the language, each text of each page stays behind in the
+    // instance's language signal (24,000 texts here: about 1 MiB).
+    assert!(grown <= 256.0 * 1024.0, "the wasm memory grew by {grown} bytes over 600 pages");
+}

@@ -4,7 +4,7 @@
 use crate::api::{ApiError, FolderId, ParentSegment, ParentSegmentId};
 use crate::browse::text::BrowseText;
 use crate::browse::FolderPage;
-use crate::i18n::locale::tr;
+use crate::i18n::locale::{provide_scoped_locale, tr};
 use crate::routes::AppRoute;
 use crate::session::AppHeader;
 use crate::session::{use_handoff, use_router, use_session};
@@ -105,6 +105,7 @@ fn BrowseLayout(
     let ps = StoredValue::new(ps);
     let content = move || {
         let ps = ps.get_value();
+        provide_scoped_locale();
         match route.get() {
             AppRoute::Folder(_, f) => view! { <FolderPage ps folder=f/> }.into_any(),
             AppRoute::Token(_, t) => view! { <TokenPage ps token=t/> }.into_any(),

@@ -23,14 +23,30 @@ pub enum LanguageChoice {
 /// The language of one instance.
 #[derive(Clone, Copy)]
 pub struct Locale {
-    language: RwSignal<Language>,
+    /// What the texts read: the instance's language, or a page's copy of it ([`Locale::scoped`]).
+    language: Signal<Language>,
+    /// Where a switch is written.
+    chosen: RwSignal<Language>,
     user_choice: bool,
 }
 
 impl Locale {
     /// A locale starting in `language`; `user_choice`: the user may switch it (and it is stored).
     pub fn new(language: Language, user_choice: bool) -> Self {
-        Self { language: RwSignal::new(language), user_choice }
+        let chosen = RwSignal::new(language);
+        Self { language: chosen.into(), chosen, user_choice }
+    }
+
+    /// This locale for a part of the view that comes and goes (a page): its texts follow a copy
+    /// of the language that goes with it.
+    ///
+    /// Why: a signal keeps an entry for every effect that ever read it until it next changes,
+    /// and the language rarely changes. Every text of every page opened would otherwise stay
+    /// behind in the instance's language signal (about 1.4 KB of wasm memory per page, measured
+    /// by `cargo xtask bench`'s working day); with a copy per page, one entry per page does.
+    pub fn scoped(&self) -> Self {
+        let chosen = self.chosen;
+        Self { language: Memo::new(move |_| chosen.get()).into(), ..*self }
     }
 
     /// The locale `choice` asks for, with `lang` kept on `lang_element` from now on.
@@ -39,7 +55,7 @@ impl Locale {
             LanguageChoice::User => Self::new(remembered().unwrap_or_else(browser_language), true),
             LanguageChoice::Host(language) => Self::new(language, false),
         };
-        let language = locale.language;
+        let language = locale.chosen;
         Effect::new(move |_| _ = lang_element.set_attribute("lang", language.get().tag()));
         locale
     }
@@ -61,7 +77,7 @@ impl Locale {
 
     /// Switches to `language`; a user's choice is remembered for the next visit.
     pub fn set(&self, language: Language) {
-        self.language.try_set(language);
+        self.chosen.try_set(language);
         if self.user_choice {
             remember(language);
         }
@@ -71,6 +87,11 @@ impl Locale {
 /// The locale from context; every app view has one.
 pub fn use_locale() -> Locale {
     crate::context::required::<Locale>("Locale")
+}
+
+/// Gives the view being built (a page) its own copy of the language: see [`Locale::scoped`].
+pub fn provide_scoped_locale() {
+    provide_context(use_locale().scoped());
 }
 
 /// `message` as a view or attribute value that follows the instance's language.
