@@ -44,8 +44,6 @@ impl From<SegmentKind> for BrowseText {
     }
 }
 
-// Each arm names only a variant, never what it holds: each language's `match` is then a table.
-
 impl Catalogue for BrowseText {
     #[inline(never)]
     fn en(&self) -> &'static str {

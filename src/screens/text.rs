@@ -58,7 +58,6 @@ impl From<Region> for ScreenText {
     }
 }
 
-// Each arm names only a variant, never what it holds: each language's `match` is then a table.
 impl Catalogue for ScreenText {
     #[inline(never)]
     fn en(&self) -> &'static str {

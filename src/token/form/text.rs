@@ -23,19 +23,7 @@ impl Char {
             c => Self::Other(c),
         }
     }
-}
 
-impl Localized for Char {
-    fn in_language(&self, language: Language) -> Cow<'static, str> {
-        match language {
-            Language::En => self.en(),
-            Language::Ja => self.ja(),
-        }
-        .into()
-    }
-}
-
-impl Char {
     fn en(self) -> String {
         match self {
             Self::Space => "a space".into(),
@@ -52,6 +40,17 @@ impl Char {
             Self::Control(n) => format!("制御文字 (U+{n:04X})"),
             Self::Other(c) => format!("“{c}”"),
         }
+    }
+}
+
+/// A character's name in each language, as the name rule's messages put it in.
+impl Localized for Char {
+    fn in_language(&self, language: Language) -> Cow<'static, str> {
+        match language {
+            Language::En => self.en(),
+            Language::Ja => self.ja(),
+        }
+        .into()
     }
 }
 
@@ -125,7 +124,6 @@ impl FormText {
     }
 }
 
-// Each arm names only a variant, never what it holds: each language's `match` is then a table.
 impl Catalogue for FormText {
     #[inline(never)]
     fn en(&self) -> &'static str {

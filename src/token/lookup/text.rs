@@ -69,7 +69,6 @@ impl LookupText {
     }
 }
 
-// Each arm names only a variant, never what it holds: each language's `match` is then a table.
 impl Catalogue for LookupText {
     #[inline(never)]
     fn en(&self) -> &'static str {
