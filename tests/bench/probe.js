@@ -52,6 +52,10 @@ function benchProbe(config) {
       for (const item of tree.querySelectorAll('[role="treeitem"]')) have.set(labelOf(item), item);
       return names.every((n) => have.has(n) && visible(have.get(n)));
     },
+    // The main pane's heading reads `name` (a page has arrived).
+    headingIs({ name }) {
+      return document.querySelector('main h1')?.textContent.trim() === name;
+    },
     // The named folder is open, its group shows at least `rows` items and so does the table of
     // the main pane (the first rows: a virtualized list need not render them all).
     folderShows({ name, rows }) {
