@@ -13,6 +13,7 @@ pub mod clock;
 pub mod config;
 mod context;
 pub mod embed;
+pub mod fleeting;
 pub mod format;
 pub mod i18n;
 pub mod instance;

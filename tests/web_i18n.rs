@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{mount_in, new_root, settle};
+use support::{mount_in, new_root, settle, wasm_memory};
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -110,12 +110,6 @@ async fn a_hosts_choice_is_never_stored() {
 }
 
 /// The wasm memory's size in bytes.
-fn wasm_memory() -> f64 {
-    use wasm_bindgen::JsCast;
-    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
-}
-
 #[wasm_bindgen_test]
 async fn pages_that_come_and_go_leave_their_texts_nowhere() {
     use profiles_studio::i18n::locale::provide_scoped_locale;

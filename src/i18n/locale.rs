@@ -43,10 +43,11 @@ impl Locale {
     /// Why: a signal keeps an entry for every effect that ever read it until it next changes,
     /// and the language rarely changes. Every text of every page opened would otherwise stay
     /// behind in the instance's language signal (about 1.4 KB of wasm memory per page, measured
-    /// by `cargo xtask bench`'s working day); with a copy per page, one entry per page does.
+    /// by `cargo xtask bench`'s working day). The copy is a fleeting memo, so it leaves the
+    /// language's signal when the page goes.
     pub fn scoped(&self) -> Self {
         let chosen = self.chosen;
-        Self { language: Memo::new(move |_| chosen.get()).into(), ..*self }
+        Self { language: crate::fleeting::fleeting_memo(move |_| chosen.get()).into(), ..*self }
     }
 
     /// The locale `choice` asks for, with `lang` kept on `lang_element` from now on.

@@ -1,6 +1,7 @@
 //! One tree item, recursively: its row (toggle, icon, name) and, when open, its children or
 //! the loading / error / empty state of its folder.
 
+use crate::fleeting::fleeting_memo;
 use crate::i18n::locale::tr;
 use crate::i18n::Message;
 use crate::tree::text::TreeText;
@@ -25,7 +26,8 @@ enum Shown {
 }
 
 /// What one item shows, each a memo of its own so that a change re-renders only what it
-/// touches.
+/// touches. Fleeting memos: rows come and go with every scroll and filter, while the store,
+/// the layout and the tab stop they read stay.
 #[derive(Clone, Copy)]
 struct ItemState {
     expandable: Memo<bool>,
@@ -44,21 +46,22 @@ impl ItemState {
     fn new(ctx: TreeCtx, key: &NodeKey) -> Self {
         let TreeCtx { store, tab_stop, layout, .. } = ctx;
         let k = key.clone();
-        let expandable = Memo::new(move |_| store.with(|m| m.is_expandable(&k)));
+        let expandable = fleeting_memo(move |_| store.with(|m| m.is_expandable(&k)));
         let k = key.clone();
-        let expanded = Memo::new(move |_| store.with(|m| m.shows_expanded(&k)));
+        let expanded = fleeting_memo(move |_| store.with(|m| m.shows_expanded(&k)));
         let k = key.clone();
-        let name = Memo::new(move |_| store.with(|m| m.name(&k).to_owned()));
+        let name = fleeting_memo(move |_| store.with(|m| m.name(&k).to_owned()));
         // From the layout, computed once for the whole tree (a scan of the siblings per item
         // was quadratic in a 5,000-child folder).
         let k = key.clone();
-        let position = Memo::new(move |_| layout.with(|l| l.span(&k).map_or((0, 0), |s| (s.pos, s.size))));
+        let position =
+            fleeting_memo(move |_| layout.with(|l| l.span(&k).map_or((0, 0), |s| (s.pos, s.size))));
         let k = key.clone();
-        let selected = Memo::new(move |_| store.with(|m| m.selected() == Some(&k)));
+        let selected = fleeting_memo(move |_| store.with(|m| m.selected() == Some(&k)));
         let k = key.clone();
-        let is_tab_stop = Memo::new(move |_| tab_stop.with(|t| t.as_ref() == Some(&k)));
+        let is_tab_stop = fleeting_memo(move |_| tab_stop.with(|t| t.as_ref() == Some(&k)));
         let k = key.clone();
-        let below = Memo::new(move |_| {
+        let below = fleeting_memo(move |_| {
             store.with(|m| match m.below(&k) {
                 Below::Nothing => Shown::Nothing,
                 Below::Loading => Shown::Loading,
@@ -72,7 +75,7 @@ impl ItemState {
         });
         // In a folder picker: why this folder can't be chosen (shown in the row).
         let k = key.clone();
-        let disabled = Memo::new(move |_| store.with(|m| m.disabled_reason(&k)));
+        let disabled = fleeting_memo(move |_| store.with(|m| m.disabled_reason(&k)));
         Self { expandable, expanded, name, position, selected, is_tab_stop, below, disabled }
     }
 }

@@ -1,6 +1,7 @@
 //! The folder tree (WAI-ARIA APG tree view): one tab stop (roving tabindex), arrows, Home/End,
 //! Enter and type-ahead, lazily loaded folders. All state is in the `TreeStore`.
 
+use crate::fleeting::fleeting_memo;
 use crate::i18n::locale::tr;
 use crate::instance::{use_instance, Instance};
 use crate::tree::item::tree_item;
@@ -41,7 +42,8 @@ pub(super) struct TreeCtx {
 impl TreeCtx {
     /// The pieces (items and spacers) the group of `parent` renders for the current window.
     pub fn pieces(self, parent: NodeKey) -> Memo<Vec<Piece>> {
-        Memo::new(move |_| {
+        // Fleeting: a folder's group goes when the folder is closed or filtered out.
+        fleeting_memo(move |_| {
             let (lo, hi) = self.window.get();
             self.layout.with(|l| self.store.with(|m| l.pieces(m.shown_children(&parent), lo, hi)))
         })

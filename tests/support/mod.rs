@@ -86,6 +86,12 @@ pub async fn press_on(target: &Element, key: &str, shift: bool) {
     settle().await;
 }
 
+/// The size of the wasm memory in bytes (it only grows: what a test of leaks compares).
+pub fn wasm_memory() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
+
 /// Lets Leptos apply what an event changed (property effects may need a second turn).
 pub async fn settle() {
     leptos::task::tick().await;

@@ -6,6 +6,7 @@ use super::model::{explain, marks};
 use super::text::LookupText;
 use crate::api::lookup::{look_up, lookup_url, Exchange, Lookup, GLOBAL_ID};
 use crate::api::Token;
+use crate::fleeting::fleeting_memo;
 use crate::i18n::locale::{tr, use_locale};
 use crate::i18n::{Language, Message};
 use crate::instance::use_instance;
@@ -28,9 +29,11 @@ pub fn LookupTester(token: Token) -> impl IntoView {
     let pending = lookup.pending();
     let (uuid, key_for_url) = (token.uuid.clone(), key.clone());
     let snippet_token = token.clone();
+    // The page reads the session's lasting state through its own memos, which leave with it.
+    let lookup_base = fleeting_memo(move |_| session.lookup_base());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(base) = session.lookup_base() else { return };
+        let Some(base) = lookup_base.get_untracked() else { return };
         let typed = value.get_untracked();
         if pending.get_untracked() {
             return;
@@ -45,7 +48,7 @@ pub fn LookupTester(token: Token) -> impl IntoView {
     };
     let lags = {
         let id = token.id.clone();
-        move || handoff.lookups_may_lag(&id)
+        fleeting_memo(move |_| handoff.lookups_may_lag(&id))
     };
     let key_label = key.clone();
     let field = move || {
@@ -71,16 +74,16 @@ pub fn LookupTester(token: Token) -> impl IntoView {
         }
     };
     let answer = move || {
-        let host = session.lookup_base().unwrap_or_default();
+        let host = lookup_base.get().unwrap_or_default();
         lookup.value().get().map(|ex| view! { <LookupAnswer exchange=ex token=token.clone() key=key.clone() value=value.get_untracked() host/> })
     };
     view! {
         <section class="lookup-tester" aria-labelledby=inst.id("lookup-heading")>
             <h2 id=inst.id("lookup-heading")>{tr(LookupText::TestLookup)}</h2>
-            {move || lags().then(|| view! {
+            {move || lags.get().then(|| view! {
                 <p class="notice" role="status">{tr(LookupText::Lagging)}</p>
             })}
-            {move || match session.lookup_base() {
+            {move || match lookup_base.get() {
                 None => view! {
                     <p class="hint">{tr(LookupText::NoHostBefore)}<code>"lookupBase"</code>
                         {tr(LookupText::NoHostBetween)}<code>"lookupBase"</code>{tr(LookupText::NoHostAfter)}</p>
@@ -102,7 +105,7 @@ pub fn LookupTester(token: Token) -> impl IntoView {
             }}
             {answer}
         </section>
-        {move || session.lookup_base().map(|lookup_base| view! { <super::Snippets token=snippet_token.clone() lookup_base/> })}
+        {move || lookup_base.get().map(|lookup_base| view! { <super::Snippets token=snippet_token.clone() lookup_base/> })}
     }
 }
 
