@@ -357,15 +357,21 @@ async fn a_5000_row_folder_table_renders_only_the_rows_in_view() {
     window.scroll_to_with_x_and_y(0.0, 0.0);
 }
 
-#[wasm_bindgen_test]
-async fn the_filter_box_filters_announces_and_clears_with_escape() {
+/// A tree of `model` with its filter box above it, as the browse layout shows them.
+fn mount_filtered(model: TreeModel) -> (HtmlElement, Box<dyn std::any::Any>) {
     use profiles_studio::tree::TreeFilterBox;
     use_app_styles();
     let root = new_root();
-    let _handle = mount_in(&root, move || {
-        let store = TreeStore::new(model(), None);
+    let handle = mount_in(&root, move || {
+        let store = TreeStore::new(model, None);
         view! { <TreeFilterBox store/><Tree store label="Folders of Demo" on_activate=|_| {}/> }
     });
+    (root, handle)
+}
+
+#[wasm_bindgen_test]
+async fn the_filter_box_filters_announces_and_clears_with_escape() {
+    let (root, _handle) = mount_filtered(model());
     leptos::task::tick().await;
     let input: web_sys::HtmlInputElement = root.query_selector("input").unwrap().unwrap().unchecked_into();
     assert_eq!(attr(&input, "type").as_deref(), Some("search"));
@@ -407,13 +413,7 @@ async fn the_filter_box_filters_announces_and_clears_with_escape() {
 /// each row's memos leave the tree's layout and tab stop when the row goes.
 #[wasm_bindgen_test]
 async fn filtering_again_and_again_leaves_no_rows_behind() {
-    use profiles_studio::tree::TreeFilterBox;
-    use_app_styles();
-    let root = new_root();
-    let _handle = mount_in(&root, move || {
-        let store = TreeStore::new(big_model(), None);
-        view! { <TreeFilterBox store/><Tree store label="Folders of Demo" on_activate=|_| {}/> }
-    });
+    let (root, _handle) = mount_filtered(big_model());
     next_frame().await;
     let input: web_sys::HtmlInputElement = root.query_selector("input").unwrap().unwrap().unchecked_into();
     let filters = |times: usize| {

@@ -109,7 +109,6 @@ async fn a_hosts_choice_is_never_stored() {
     assert_eq!(local_storage().get_item(STORAGE_KEY).unwrap(), None);
 }
 
-/// The wasm memory's size in bytes.
 #[wasm_bindgen_test]
 async fn pages_that_come_and_go_leave_their_texts_nowhere() {
     use profiles_studio::i18n::locale::provide_scoped_locale;
