@@ -23,8 +23,10 @@ pub enum LanguageChoice {
 /// The language of one instance.
 #[derive(Clone, Copy)]
 pub struct Locale {
-    /// What the texts read: the instance's language, or a page's copy of it ([`Locale::scoped`]).
-    language: Signal<Language>,
+    /// What the texts read: a copy of the instance's language, or a page's own ([`Locale::scoped`]).
+    /// A memo in both cases, so that reading it is one path in the wasm (a `Signal` would carry
+    /// a path for each of its kinds into every read).
+    language: Memo<Language>,
     /// Where a switch is written.
     chosen: RwSignal<Language>,
     user_choice: bool,
@@ -34,7 +36,7 @@ impl Locale {
     /// A locale starting in `language`; `user_choice`: the user may switch it (and it is stored).
     pub fn new(language: Language, user_choice: bool) -> Self {
         let chosen = RwSignal::new(language);
-        Self { language: chosen.into(), chosen, user_choice }
+        Self { language: Memo::new(move |_| chosen.get()), chosen, user_choice }
     }
 
     /// This locale for a part of the view that comes and goes (a page): its texts follow a copy
@@ -45,9 +47,10 @@ impl Locale {
     /// behind in the instance's language signal (about 1.4 KB of wasm memory per page, measured
     /// by `cargo xtask bench`'s working day). The copy is a fleeting memo, so it leaves the
     /// language's signal when the page goes.
+    #[inline(never)]
     pub fn scoped(&self) -> Self {
         let chosen = self.chosen;
-        Self { language: crate::fleeting::fleeting_memo(move |_| chosen.get()).into(), ..*self }
+        Self { language: crate::fleeting::fleeting_memo(move |_| chosen.get()), ..*self }
     }
 
     /// The locale `choice` asks for, with `lang` kept on `lang_element` from now on.
