@@ -1,6 +1,7 @@
 //! The one error type every API call returns.
 
 /// A server message about one field (`source.pointer` `/attributes/name` → field `name`).
+/// `message` is the server's words only: empty when it named the field and said nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     /// The attribute or relationship name, e.g. `name`, `attributeColumns`, `segments`.
@@ -10,7 +11,9 @@ pub struct FieldError {
     pub code: Option<String>,
 }
 
-/// Why a call failed. Messages never contain the API key.
+/// Why a call failed. Messages never contain the API key. A `message` is the server's own
+/// words and empty when it gave none (the UI then words the error in the reader's language:
+/// this layer writes no sentences of its own there).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ApiError {
     /// 401: missing or wrong API key.

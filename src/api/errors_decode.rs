@@ -18,7 +18,8 @@ pub fn error_from_response(status: u16, body: &str, retry_after: Option<&str>) -
 /// → `error`/`details` (5xx) → raw text (an HTML page becomes a short generic message).
 pub fn error_from_response_at(status: u16, body: &str, retry_after: Option<&str>, now: u64) -> ApiError {
     let ErrorBody { message, code, fields } = parse_error_body(body);
-    let message = message.unwrap_or_else(|| default_message(status).to_owned());
+    // Empty when the server gave no words: the UI says so in the reader's language.
+    let message = message.unwrap_or_default();
     let retry_after_secs = retry_after.and_then(|v| parse_retry_after(v, now));
     match status {
         401 => ApiError::Unauthorized,
@@ -102,8 +103,8 @@ fn from_error_list(items: &[Value]) -> ErrorBody {
             out.code.clone_from(&code);
         }
         if let Some(field) = field {
-            let text =
-                message.clone().or_else(|| code.clone()).unwrap_or_else(|| "Invalid value.".to_owned());
+            // Empty when the server named the field but said nothing: the form words it.
+            let text = message.clone().or_else(|| code.clone()).unwrap_or_default();
             out.fields.push(FieldError { field, message: text, code: code.clone() });
         }
         if let Some(m) = message.or(code) {
@@ -163,15 +164,14 @@ fn str_field(o: &Map<String, Value>, key: &str) -> Option<String> {
     }
 }
 
-/// Plain text as a message; an HTML page (a proxy's error page) is never shown verbatim.
+/// Plain text as a message; an HTML page (a proxy's error page) is never shown verbatim: it
+/// gives no message, and the status says what happened.
 fn raw_text_message(text: &str) -> Option<String> {
     let head: String = text.chars().take(200).collect::<String>().to_ascii_lowercase();
     let looks_html = head.starts_with('<')
         || ["<!doctype", "<html", "<head", "<body"].iter().any(|tag| head.contains(tag));
     if looks_html {
-        return Some(
-            "The server (or a proxy in front of it) answered with a web page instead of data.".to_owned(),
-        );
+        return None;
     }
     clean(text)
 }
@@ -187,16 +187,4 @@ fn clean(s: &str) -> Option<String> {
         Some((i, _)) => format!("{}…", &flat[..i]),
         None => flat,
     })
-}
-
-fn default_message(status: u16) -> &'static str {
-    match status {
-        400 => "The request was refused as invalid.",
-        403 => "Your API key may not do this.",
-        404 => "It no longer exists, or never did.",
-        409 => "It conflicts with the current state on the server.",
-        422 => "The server could not process the request.",
-        500..=599 => "No details were given.",
-        _ => "Unexpected answer.",
-    }
 }

@@ -4,7 +4,7 @@
 use crate::api::{ApiError, AttributeColumn, ParentSegmentId, SegmentId, SegmentRef, SegmentSummary};
 use crate::browse::text::BrowseText;
 use crate::i18n::locale::{tr, tr_with, use_locale, Locale};
-use crate::i18n::{intl, Message, Verbatim};
+use crate::i18n::{intl, Message};
 use crate::instance::{use_instance, Instance};
 use crate::session::use_session;
 use crate::token::form::model::{
@@ -64,7 +64,7 @@ impl FormCtx {
     /// The message to show on `field`: the server's word wins, else the rule it breaks.
     pub fn message(&self, field: Field) -> Option<Message> {
         if let Some(m) = self.server.with(|s| s.field(field)) {
-            return Some(Verbatim(m).into());
+            return Some(m);
         }
         if !self.show_problems.get() {
             return None;

@@ -6,7 +6,7 @@
 use crate::api::{
     ApiError, AttributeColumn, FolderId, SegmentId, SegmentRef, SegmentSummary, Token, TokenWrite,
 };
-use crate::i18n::Message;
+use crate::i18n::{Message, Verbatim};
 use crate::token::form::text::{Char, FormText};
 use crate::token::text::TokenText;
 
@@ -329,9 +329,15 @@ impl SaveErrors {
         out
     }
 
-    /// The first message for `field`.
-    pub fn field(&self, field: Field) -> Option<String> {
-        self.fields.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone())
+    /// The first message for `field`: the server's words, or, where it named the field without
+    /// any, a sentence in the reader's language saying it refused the value.
+    pub fn field(&self, field: Field) -> Option<Message> {
+        let (_, words) = self.fields.iter().find(|(f, _)| *f == field)?;
+        Some(if words.trim().is_empty() {
+            FormText::RefusedValue.into()
+        } else {
+            Verbatim(words.clone()).into()
+        })
     }
 
     /// The tab with the first field error.

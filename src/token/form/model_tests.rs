@@ -238,10 +238,11 @@ fn validation(fields: &[(&str, &str)]) -> ApiError {
 fn server_errors_go_on_their_fields_or_at_the_top() {
     let explain = |e: &ApiError| Message::from(Verbatim(format!("explained: {e}")));
     let top = |e: &SaveErrors| e.top.as_ref().map(en);
+    let field = |e: &SaveErrors, f: Field| e.field(f).as_ref().map(en);
     let e = SaveErrors::from_api(&validation(&[("name", "is taken"), ("segments", "too many")]), explain);
-    assert_eq!(e.field(Field::Name).as_deref(), Some("is taken"));
-    assert_eq!(e.field(Field::Segments).as_deref(), Some("too many"));
-    assert_eq!(e.field(Field::KeyColumn), None);
+    assert_eq!(field(&e, Field::Name).as_deref(), Some("is taken"));
+    assert_eq!(field(&e, Field::Segments).as_deref(), Some("too many"));
+    assert_eq!(field(&e, Field::KeyColumn), None);
     assert!(top(&e).unwrap().contains("See the messages on the fields"));
     assert_eq!(e.first_tab(), Some(FormTab::Configure));
 
@@ -249,7 +250,13 @@ fn server_errors_go_on_their_fields_or_at_the_top() {
     assert_eq!(e.first_tab(), Some(FormTab::Segments));
 
     let e = SaveErrors::from_api(&validation(&[("attributeColumns", "blocked")]), explain);
-    assert_eq!(e.field(Field::Attributes).as_deref(), Some("blocked"));
+    assert_eq!(field(&e, Field::Attributes).as_deref(), Some("blocked"));
+
+    // A field named without words: the form says, in the reader's language, that it was refused.
+    let e = SaveErrors::from_api(&validation(&[("name", "")]), explain);
+    assert_eq!(field(&e, Field::Name).as_deref(), Some("The server refused this value."));
+    let ja = e.field(Field::Name).unwrap().in_language(Language::Ja).into_owned();
+    assert_eq!(ja, "サーバーがこの値を拒否しました。");
 
     // A field the form does not show: the message goes to the top as well.
     let e = SaveErrors::from_api(&validation(&[("parentFolder", "cannot move")]), explain);

@@ -102,6 +102,8 @@ pub enum FormText {
     AttributeTwice,
     SegmentTwice,
     RefusedValues,
+    /// On a field the server refused without saying why.
+    RefusedValue,
 }
 
 impl FormText {
@@ -175,6 +177,7 @@ impl Catalogue for FormText {
             Self::AttributeTwice => "An attribute is listed twice.",
             Self::SegmentTwice => "A segment is listed twice.",
             Self::RefusedValues => "Not saved: the server refused some values. See the messages on the fields.",
+            Self::RefusedValue => "The server refused this value.",
         }
     }
 
@@ -230,6 +233,7 @@ impl Catalogue for FormText {
             Self::RefusedValues => {
                 "保存されませんでした: サーバーが一部の値を拒否しました。各フィールドのメッセージを確認してください。"
             }
+            Self::RefusedValue => "サーバーがこの値を拒否しました。",
         }
     }
 
