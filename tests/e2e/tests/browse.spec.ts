@@ -211,3 +211,33 @@ test('"Remember in this tab" keeps the key in sessionStorage only, across a relo
   const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(local).not.toContain(simKey());
 });
+
+test('on a phone, a token page opened cold does not jump while the tree fills in', async ({ page }) => {
+  // Every layout shift of the load, as Chromium scores them (the sum is the page's CLS).
+  await page.addInitScript(() => {
+    const shifts: number[] = ((window as any).__shifts = []);
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.setViewportSize({ width: 412, height: 823 });
+  const app = new App(page);
+  await app.open('#/ps/101/tokens/5007');
+  await app.keyField.fill(simKey());
+  await page.getByRole('checkbox', { name: 'Remember in this tab' }).check();
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(app.item('Churn Prevention Offers')).toHaveAttribute('aria-selected', 'true');
+  // Cold, as a returning user's link opens it: the tree's folders arrive after the page.
+  await page.reload();
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Churn Prevention Offers');
+  await expect(app.item('Churn Prevention Offers')).toHaveAttribute('aria-selected', 'true');
+  await expect(app.item('Finance (restricted)')).toBeVisible();
+  const top = await main.evaluate((m) => m.getBoundingClientRect().top);
+  await page.waitForTimeout(300);
+  // The tree has a box of its own on narrow screens: what it loads scrolls inside it.
+  expect(await main.evaluate((m) => m.getBoundingClientRect().top)).toBe(top);
+  // What is left is inside the tree's box (the rows below the folder that opens to the token).
+  const cls = await page.evaluate(() => (window as any).__shifts.reduce((a: number, b: number) => a + b, 0));
+  expect(cls, 'cumulative layout shift of the load (0.2 when the tree pushed the page down)').toBeLessThan(0.1);
+});
