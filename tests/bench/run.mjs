@@ -6,7 +6,7 @@
 //
 // Usage (cargo xtask bench passes all of it):
 //   node tests/bench/run.mjs --app-dist DIR --counter-dist DIR --sim BIN --out FILE [--runs 5]
-//                            [--only cold,embedded,large,requests,day]   (a subset, when working on the harness)
+//                            [--only cold,embedded,large,requests,day,lighthouse]   (a subset, when working on the harness)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,7 +29,7 @@ for (const required of ['app-dist', 'counter-dist', 'sim', 'out']) {
   if (!args[required]) throw new Error(`--${required} is required (run through \`cargo xtask bench\`)`);
 }
 const RUNS = Math.max(1, Number(args.runs ?? 5));
-const ONLY = new Set((args.only ?? 'cold,embedded,large,requests,day').split(','));
+const ONLY = new Set((args.only ?? 'cold,embedded,large,requests,day,lighthouse').split(','));
 const KEY = '1/bench0123456789abcdef';
 const JSON_API = 'application/vnd.treasuredata.v1+json';
 const LARGE_FIXTURE = 'generated:42:2000:20000';
@@ -165,6 +165,8 @@ async function settledLog(sim) {
 let browser;
 /** The contexts the running scenario opened (closed if it hangs; see `attempt`). */
 let contextsOpened = null;
+/** Lighthouse's own browsers, open while a run of it goes on (closed if it hangs). */
+const lighthouseBrowsers = new Set();
 
 async function newPage(probeConfig = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -593,6 +595,71 @@ async function workingDay(run, ctx) {
   }
 }
 
+/** The pages Lighthouse visits: the connect screen of a first visit, and a token's page
+ *  opened cold with the session remembered in the tab (as a returning user's link does). */
+const LIGHTHOUSE_PAGES = ['connect', 'token'];
+
+/** Lighthouse 12 (its default, mobile preset: a mid-range phone, simulated slow 4G and a 4×
+ *  slower CPU) on one page, served precompressed as the README tells hosts to. A browser of its
+ *  own per run, with a new profile: an empty cache, as a first visit has. */
+async function lighthouseRun(which, run, ctx) {
+  const [{ default: lighthouse }, { default: puppeteer }] = await Promise.all([import('lighthouse'), import('puppeteer-core')]);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'profiles-bench-lh-'));
+  const lhBrowser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    userDataDir: profile,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  // Closed however the run ends: a hung Lighthouse must not keep its browser (see `attempt`).
+  lighthouseBrowsers.add(lhBrowser);
+  try {
+    const page = await lhBrowser.newPage();
+    await resetSim(ctx.demoSim); // the token as the demo has it, whatever an earlier flow did
+    fs.writeFileSync(ctx.appConfig, JSON.stringify({ region: 'custom', baseUrl: ctx.demoSim }));
+    let url = `${ctx.appUrl}/`;
+    if (which === 'token') {
+      // The remembered session, written from a non-app URL of the origin (no app code runs).
+      await page.goto(`${ctx.appUrl}/config.json`);
+      await page.evaluate((entries) => {
+        for (const [k, v] of entries) sessionStorage.setItem(k, v);
+      }, ctx.demoAppStorage);
+      url = `${ctx.appUrl}/#/ps/${ctx.demo.ps.id}/tokens/${ctx.demo.token.id}`;
+    }
+    // Storage kept: Lighthouse would otherwise clear the tab's session before loading.
+    const result = await lighthouse(url, { logLevel: 'error', onlyCategories: ['performance'], disableStorageReset: true }, undefined, page);
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error('Lighthouse gave no result');
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    // What it saw must be the page meant, not an error screen that happens to load fast.
+    const shown = await page.evaluate(() => document.body.innerText);
+    const expected = which === 'token' ? ctx.demo.token.name : 'API key';
+    if (!shown.includes(expected)) throw new Error(`Lighthouse's ${which} page does not show "${expected}"`);
+    // BENCH_LIGHTHOUSE_DIR=DIR keeps each full report, when looking for what to cut.
+    if (process.env.BENCH_LIGHTHOUSE_DIR) {
+      fs.writeFileSync(path.join(process.env.BENCH_LIGHTHOUSE_DIR, `run${run}-${which}.json`), JSON.stringify(lhr));
+    }
+    const audit = (id) => lhr.audits[id]?.numericValue ?? null;
+    series(`lighthouse.${which}.score`, lhr.categories.performance.score);
+    series(`lighthouse.${which}.lcp`, audit('largest-contentful-paint'));
+    series(`lighthouse.${which}.tbt`, audit('total-blocking-time'));
+    series(`lighthouse.${which}.fcp`, audit('first-contentful-paint'));
+    for (const w of lhr.runWarnings ?? []) out.notes.push(`run ${run} Lighthouse ${which}: ${w}`);
+    // The opportunities it names, once: what to do next.
+    if (run === 1) {
+      const advice = Object.values(lhr.audits)
+        .filter((a) => a.details?.type === 'opportunity' && (a.details.overallSavingsMs ?? 0) >= 50)
+        .map((a) => `${a.title} (${Math.round(a.details.overallSavingsMs)} ms)`);
+      out.notes.push(`Lighthouse ${which}, run 1: ${advice.length ? advice.join('; ') : 'no opportunity saving 50 ms or more'}`);
+    }
+    log(`run ${run}: Lighthouse ${which}: performance ${lhr.categories.performance.score}, LCP ${Math.round(audit('largest-contentful-paint'))} ms`);
+  } finally {
+    lighthouseBrowsers.delete(lhBrowser);
+    await lhBrowser.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 /** Every folder and token under the parent segment's root (depth first), as the app names them;
  *  a folder that the key may not read (403) is left out with what is in it. */
 async function allEntries(sim, folderId, editable = true) {
@@ -648,7 +715,7 @@ async function attempt(label, fn) {
   } catch (e) {
     out.errors.push(`${label}: ${e.message.split('\n')[0]}`);
     log(`FAILED ${label}: ${e.message.split('\n')[0]}`);
-    await Promise.all([...opened].map((c) => c.close().catch(() => {})));
+    await Promise.all([...opened, ...lighthouseBrowsers].map((c) => c.close().catch(() => {})));
   } finally {
     clearTimeout(timer);
     contextsOpened = null;
@@ -741,6 +808,10 @@ async function main() {
     }
     if (ONLY.has('requests')) await attempt(`run ${run} requests per action`, () => requestsPerAction(run, ctx));
     if (ONLY.has('day') && ctx.demoAppStorage) await attempt(`run ${run} working day`, () => workingDay(run, ctx));
+    for (const which of ONLY.has('lighthouse') ? LIGHTHOUSE_PAGES : []) {
+      if (which === 'token' && !ctx.demoAppStorage) continue;
+      await attempt(`run ${run} Lighthouse ${which}`, () => lighthouseRun(which, run, ctx));
+    }
   }
   await browser.close();
   fs.mkdirSync(path.dirname(args.out), { recursive: true });

@@ -23,6 +23,7 @@ pub fn run(args: &[String]) -> Result {
 
     tools::ensure_all()?;
     tools::ensure_e2e_packages()?;
+    tools::ensure_bench_packages()?;
     check_same_tools(&paths::root().join("Trunk.toml"), &counter_dir.join("Trunk.toml"))?;
     let sim = if no_build {
         println!("xtask: --no-build: measuring the existing dist/, {}", counter_dist.display());

@@ -81,8 +81,7 @@ pub fn format_value(v: f64, unit: Unit) -> String {
 /// `412 ms [398–450] (5 runs)`: the range only when the runs differ as far as the shown digits
 /// go; always how many runs the figure rests on (a run that failed does not count).
 pub fn format_stats(s: &Stats, unit: Unit) -> String {
-    let runs = if s.runs == 1 { " (1 run)".to_owned() } else { format!(" ({} runs)", s.runs) };
-    format!("{}{runs}", format_range(s, unit))
+    format!("{}{}", format_range(s, unit), runs_suffix(s.runs))
 }
 
 /// `412 ms [398–450]`; just the value when there was one run or all runs agree.
@@ -333,6 +332,50 @@ fn working_day(raw: &Value) -> Vec<Row> {
     rows
 }
 
+/// The pages Lighthouse visits, as the driver names them, and as the table does.
+const LIGHTHOUSE_PAGES: [(&str, &str); 2] = [("connect", "connect screen"), ("token", "token page")];
+
+/// Lighthouse 12's mobile preset on each page: the performance score (target ≥ 0.9), and the
+/// largest contentful paint and total blocking time behind it.
+fn lighthouse(raw: &Value) -> Vec<Row> {
+    let group = "Lighthouse 12, mobile preset (demo data, served precompressed, cold cache)";
+    let mut rows = Vec::new();
+    for (page, name) in LIGHTHOUSE_PAGES {
+        let series = |what: &str| numbers(&raw["series"][format!("lighthouse.{page}.{what}").as_str()]);
+        let scores = series("score");
+        let s = stats(&scores);
+        let mut row = Row::new(group, &format!("{name}: performance score"));
+        row.app =
+            s.map(|s| format!("{:.2}{}", s.median, runs_suffix(s.runs))).unwrap_or_else(|| "failed".into());
+        row.target = "≥ 0.9".into();
+        row.verdict = match s {
+            Some(s) if s.median >= 0.9 => Verdict::Met,
+            Some(s) => Verdict::Missed(format!("{:.2} < 0.9", s.median)),
+            None => Verdict::Missed("not measured".into()),
+        };
+        row.data = json!({"score": stats_json(s, &scores, Unit::Count)});
+        rows.push(row);
+        for (what, figure) in [("lcp", "largest contentful paint"), ("tbt", "total blocking time")] {
+            let values = series(what);
+            let s = stats(&values);
+            let mut row = Row::new(group, &format!("  {figure}"));
+            row.app = s.map(|s| format_stats(&s, Unit::Ms)).unwrap_or_default();
+            row.data = stats_json(s, &values, Unit::Ms);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// ` (5 runs)`, as `format_stats` says it.
+fn runs_suffix(runs: usize) -> String {
+    if runs == 1 {
+        " (1 run)".to_owned()
+    } else {
+        format!(" ({runs} runs)")
+    }
+}
+
 fn numbers(v: &Value) -> Vec<f64> {
     v.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default()
 }
@@ -532,6 +575,7 @@ pub fn build(raw: &Value) -> Report {
     }
 
     rows.extend(working_day(raw));
+    rows.extend(lighthouse(raw));
 
     // ---- Requests per action ----
     let group = "Requests per action (demo data, simulator's log)";
@@ -663,6 +707,22 @@ mod tests {
             format_stats(&stats(&[0.02, 0.15, 0.05]).unwrap(), Unit::Percent),
             "+5.0% [+2.0–+15.0] (3 runs)"
         );
+    }
+
+    #[test]
+    fn lighthouse_rows_judge_the_median_score_of_each_page() {
+        let raw = json!({"series": {
+            "lighthouse.connect.score": [0.95, 0.92, 0.97], "lighthouse.connect.lcp": [1800, 1900, 1700],
+            "lighthouse.token.score": [0.81, 0.93, 0.84], "lighthouse.token.tbt": [120, 90, 150]}});
+        let rows = lighthouse(&raw);
+        let row = |f: &str| rows.iter().find(|r| r.figure == f).unwrap();
+        assert_eq!(row("connect screen: performance score").app, "0.95 (3 runs)");
+        assert_eq!(row("connect screen: performance score").verdict, Verdict::Met);
+        assert_eq!(row("  largest contentful paint").app, "1800 ms [1700–1900] (3 runs)");
+        assert_eq!(row("token page: performance score").verdict, Verdict::Missed("0.84 < 0.9".into()));
+        let none = lighthouse(&json!({"series": {}}));
+        assert_eq!(none[0].app, "failed");
+        assert_eq!(none[0].verdict, Verdict::Missed("not measured".into()));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Nothing here downloads a binary from the internet: crates come from crates.io, Chromium,
 //! nginx (the proxy and sub-path hosting tests) and a Japanese font from Debian, wasm-opt from the npm package `binaryen` (Debian's binaryen 108 produces wasm that
-//! fails to load), the e2e suite's packages from npm with its committed lockfile.
+//! fails to load), the e2e suite's and the bench's packages from npm with their committed lockfiles.
 
 use crate::paths;
 use crate::procs::{output, run};
@@ -107,14 +107,23 @@ fn ensure_debian_packages() -> Result {
 
 /// The e2e suite's npm packages, from the committed lockfile; skipped when already installed.
 pub fn ensure_e2e_packages() -> Result {
-    let dir = paths::e2e_dir();
+    ensure_npm_packages(&paths::e2e_dir(), "the end-to-end suite's")
+}
+
+/// The bench's own npm packages (Lighthouse), only `cargo xtask bench` needs them.
+pub fn ensure_bench_packages() -> Result {
+    ensure_npm_packages(&paths::root().join("tests").join("bench"), "the bench's")
+}
+
+/// `npm ci` in `dir` from its committed lockfile, unless the installed tree is newer than it.
+fn ensure_npm_packages(dir: &Path, whose: &str) -> Result {
     let installed = dir.join("node_modules").join(".package-lock.json");
     let lock = dir.join("package-lock.json");
     if is_newer(&installed, &lock) {
         return Ok(());
     }
-    println!("xtask: installing the end-to-end suite's npm packages (npm ci)");
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
+    println!("xtask: installing {whose} npm packages (npm ci)");
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
 }
 
 fn is_newer(a: &Path, b: &Path) -> bool {
