@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// The sessionStorage entry written only when "Remember in this tab" is checked.
+/// Also read by the preconnect script in index.html (which reads only `endpoint`).
 const STORAGE_KEY: &str = "profiles-studio.session";
 
 /// What the user entered on the connect screen.
@@ -47,8 +48,16 @@ impl Credentials {
         serde_json::from_str::<Self>(text).ok().filter(|c| c.client().is_some())
     }
 
+    /// The credentials, and the endpoint they resolve to: index.html's script reads that to
+    /// open the connection to the API while the wasm still downloads (it knows no regions).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        #[derive(Serialize)]
+        struct Stored<'a> {
+            #[serde(flatten)]
+            credentials: &'a Credentials,
+            endpoint: Option<String>,
+        }
+        serde_json::to_string(&Stored { credentials: self, endpoint: self.endpoint() }).unwrap_or_default()
     }
 }
 
@@ -331,6 +340,9 @@ mod tests {
     fn json_round_trip_and_garbage() {
         let c = creds("custom", "http://h:1", "1/abc");
         assert_eq!(Credentials::from_json(&c.to_json()), Some(c));
+        // The resolved endpoint goes along, for index.html's preconnect.
+        let stored: serde_json::Value = serde_json::from_str(&creds("tokyo", "", "1/abc").to_json()).unwrap();
+        assert_eq!(stored["endpoint"], "https://api-cdp.treasuredata.co.jp");
         assert_eq!(Credentials::from_json("{}"), None);
         assert_eq!(Credentials::from_json("<html>"), None);
         assert_eq!(Credentials::from_json(r#"{"region":"us","baseUrl":"","apiKey":""}"#), None);

@@ -1,7 +1,7 @@
 // Issue 2: connect, pick a parent segment, browse the folder tree, open a token.
 import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
-import { simKey } from '../support/sim';
+import { simKey, simUrl } from '../support/sim';
 import { expectAccessible } from '../support/axe';
 
 const sim = freshSimForEachTest();
@@ -210,6 +210,33 @@ test('"Remember in this tab" keeps the key in sessionStorage only, across a relo
   await expect(app.tree).toBeVisible();
   const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(local).not.toContain(simKey());
+});
+
+test('a remembered session opens the connection to its API before the wasm has arrived', async ({ page }) => {
+  const app = new App(page);
+  await app.open('#/ps/101');
+  // Nothing remembered: nothing to open early.
+  await expect(page.locator('link[rel="preconnect"]')).toHaveCount(0);
+  await app.keyField.fill(simKey());
+  await page.getByRole('checkbox', { name: 'Remember in this tab' }).check();
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(app.tree).toBeVisible();
+  // The wasm is held back this time: what is there before it is plain JavaScript's doing.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  const preconnect = page.locator('link[rel="preconnect"]');
+  await expect(preconnect).toHaveAttribute('href', new URL(simUrl()).origin);
+  await expect(preconnect).toHaveAttribute('crossorigin', 'anonymous');
+  await expect(app.tree).toHaveCount(0);
+  // The origin only: the key stays out of the page.
+  expect(await page.content()).not.toContain(simKey());
+  release();
+  await expect(app.tree).toBeVisible();
 });
 
 test('on a phone, a token page opened cold does not jump while the tree fills in', async ({ page }) => {
