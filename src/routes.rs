@@ -82,6 +82,14 @@ impl AppRoute {
         }
     }
 
+    /// The token this route shows (its page or its edit form), if any.
+    pub fn token(&self) -> Option<&TokenId> {
+        match self {
+            Self::Token(_, t) | Self::EditToken(_, t) => Some(t),
+            _ => None,
+        }
+    }
+
     /// The parent segment this route is inside of, if any.
     pub fn parent_segment(&self) -> Option<&ParentSegmentId> {
         match self {
@@ -193,7 +201,9 @@ mod tests {
             AppRoute::parse("#/ps/12/folders/34/new-token?x"),
             AppRoute::NewToken(ps("12"), f.clone())
         );
-        assert_eq!(AppRoute::EditToken(ps("12"), t).parent_segment(), Some(&ps("12")));
+        assert_eq!(AppRoute::EditToken(ps("12"), t.clone()).parent_segment(), Some(&ps("12")));
+        assert_eq!(AppRoute::EditToken(ps("12"), t.clone()).token(), Some(&t));
+        assert_eq!(AppRoute::ParentSegment(ps("12")).token(), None);
         assert_eq!(AppRoute::NewToken(ps("12"), f).parent_segment(), Some(&ps("12")));
     }
 }

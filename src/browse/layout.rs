@@ -25,6 +25,12 @@ pub fn BrowsePage(
     let session = use_session();
     // Opened from the list: it is known already (a Retry or a deep link reads it).
     let known = StoredValue::new(use_handoff().take_parent_segment(&ps));
+    // To be read first, the parent segment would hold back the token of a deep link.
+    if known.with_value(Option::is_none) {
+        if let Some(token) = use_router().try_route_untracked().as_ref().and_then(AppRoute::token) {
+            crate::token::loader::read_ahead(token.clone());
+        }
+    }
     let id = ps.clone();
     let parent = LocalResource::new(move || {
         let id = id.clone();

@@ -53,6 +53,8 @@ impl<T> Slot<T> {
 pub struct Handoff {
     parent_segments: StoredValue<Slot<Vec<ParentSegment>>>,
     token: StoredValue<Slot<Token>>,
+    /// A token being read ahead for the page that is about to show it ([`Handoff::awaiting_token`]).
+    awaited: StoredValue<Option<TokenId>>,
     /// Tokens saved in this session with a change that lookups see only once the token's
     /// workflow has finished (the lookup tester says so).
     changed_for_lookups: RwSignal<Vec<TokenId>>,
@@ -69,6 +71,7 @@ impl Handoff {
         Self {
             parent_segments: StoredValue::new(Slot::default()),
             token: StoredValue::new(Slot::default()),
+            awaited: StoredValue::new(None),
             changed_for_lookups: RwSignal::new(Vec::new()),
         }
     }
@@ -92,9 +95,27 @@ impl Handoff {
         self.token.update_value(|s| s.put(token, now_ms()));
     }
 
-    /// Token `id`, if it was just handed over.
+    /// Token `id`, if it was just handed over. Ends any read ahead: a page that asks while it
+    /// is still running joins it (the client shares reads in flight), and its late answer is
+    /// not kept for a page after this one.
     pub fn take_token(&self, id: &TokenId) -> Option<Token> {
+        self.awaited.try_update_value(|a| *a = None);
         self.token.try_update_value(|s| s.take(now_ms(), TOKEN_MAX_AGE_MS, |t| &t.id == id)).flatten()
+    }
+
+    /// Token `id` is being read ahead of its page: [`Handoff::deliver_token`] hands it over
+    /// if that page has not asked for it yet.
+    pub fn awaiting_token(&self, id: TokenId) {
+        self.awaited.update_value(|a| *a = Some(id));
+    }
+
+    /// The answer of a read ahead: handed over only if it is still awaited (not once the page
+    /// has asked for it, another read ahead has begun, or the session has ended).
+    pub fn deliver_token(&self, token: Token) {
+        let awaited = self.awaited.try_update_value(|a| a.take_if(|id| *id == token.id)).flatten();
+        if awaited.is_some() {
+            self.put_token(token);
+        }
     }
 
     /// Token `id` was saved with another Lookup Key, attributes or segments.
@@ -115,6 +136,7 @@ impl Handoff {
     pub fn clear(&self) {
         self.parent_segments.try_update_value(Slot::clear);
         self.token.try_update_value(Slot::clear);
+        self.awaited.try_update_value(|a| *a = None);
         self.changed_for_lookups.try_set(Vec::new());
     }
 }

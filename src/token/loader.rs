@@ -9,6 +9,21 @@ use crate::tree::{use_tree, NodeKey};
 use crate::ui::Read;
 use leptos::prelude::*;
 
+/// Starts reading token `id` now, for its page that mounts only once the parent segment is
+/// known, and hands it over to that page: a deep link then waits for the two reads side by
+/// side instead of one after the other. Errors are the page's to show: it reads again.
+pub fn read_ahead(id: TokenId) {
+    let session = use_session();
+    let handoff = use_handoff();
+    let Ok(client) = session.connected() else { return };
+    handoff.awaiting_token(id.clone());
+    leptos::task::spawn_local(async move {
+        if let Ok(token) = client.token(&id).await {
+            handoff.deliver_token(token);
+        }
+    });
+}
+
 /// Shows `token` once loaded with its folder path through `loaded`; until then progress, and
 /// after a failure "not found" or the error with Retry.
 pub fn load_token<V: IntoView + 'static>(

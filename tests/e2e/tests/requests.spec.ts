@@ -4,7 +4,7 @@
 // and the breadcrumbs alike. Asserted on the simulator's request log, action by action.
 import { test, expect, freshSimForEachTest } from '../support/fixtures';
 import { App } from '../support/app';
-import { type Sim } from '../support/sim';
+import { type Sim, simKey } from '../support/sim';
 import { mainItem } from '../support/actions';
 import { TokenForm } from '../support/token_form';
 
@@ -90,4 +90,36 @@ test('browsing and every token action send each request once', async ({ page }) 
     'POST /entities/tokens',
   ]);
   expect(new Set(duplicated).size, 'nothing repeated').toBe(duplicated.length);
+});
+
+test('a deep link to a token reads it beside its parent segment, once, not after it', async ({ page }) => {
+  const app = new App(page);
+  const main = page.getByRole('main');
+  await app.open('#/ps/101/tokens/5007');
+  await app.keyField.fill(simKey());
+  await page.getByRole('checkbox', { name: 'Remember in this tab' }).check();
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Churn Prevention Offers');
+  await sent(sim);
+  // Cold, with the parent segment slow to answer: the token does not wait for it.
+  await sim.fault({ method: 'GET', path: '/entities/parent_segments/101', kind: 'delay', delayMs: 3000 });
+  await page.reload();
+  const paths = async () => (await sim.requests()).filter((r) => r.origin).map((r) => r.path);
+  await expect.poll(paths, { timeout: 2500, message: 'the token asked for while the parent segment is held' })
+    .toContain('/entities/tokens/5007');
+  // (The root's listing needs the parent segment's answer: it is not there yet.)
+  expect(await paths()).not.toContain('/entities/by-folder/1000');
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Churn Prevention Offers');
+  await expect(main).toContainText('td_client_id');
+  const calls = await sent(sim);
+  expect(calls.filter((c) => c === 'GET /entities/tokens/5007'), 'read once').toHaveLength(1);
+  expect(calls).toContain('GET /entities/by-folder/1000?depth=1');
+
+  // The answer read ahead is for that page only: the next visit to the token reads it afresh.
+  await app.item('Web Personalization').locator('> .tree-row').click();
+  await expect(main.getByRole('heading', { level: 1, name: 'Web Personalization' })).toBeVisible();
+  await sent(sim);
+  await app.item('Churn Prevention Offers').locator('> .tree-row').click();
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Churn Prevention Offers');
+  expect(await sent(sim)).toContain('GET /entities/tokens/5007');
 });
