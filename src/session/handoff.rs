@@ -48,13 +48,51 @@ impl<T> Slot<T> {
     }
 }
 
+/// The token hand-over, and the token read ahead for a page about to ask for it. Leptos-free,
+/// tested natively.
+#[derive(Clone, Debug, Default)]
+pub struct TokenSlot {
+    slot: Slot<Token>,
+    awaited: Option<TokenId>,
+}
+
+impl TokenSlot {
+    pub fn put(&mut self, token: Token, now_ms: f64) {
+        self.slot.put(token, now_ms);
+    }
+
+    /// Token `id` if it was just handed over. Ends any read ahead: a page that asks while it
+    /// is still running joins it (the client shares reads in flight), and its late answer is
+    /// not kept for a page after this one.
+    pub fn take(&mut self, id: &TokenId, now_ms: f64) -> Option<Token> {
+        self.awaited = None;
+        self.slot.take(now_ms, TOKEN_MAX_AGE_MS, |t| &t.id == id)
+    }
+
+    /// Token `id` is being read ahead of its page.
+    pub fn expect(&mut self, id: TokenId) {
+        self.awaited = Some(id);
+    }
+
+    /// The answer of a read ahead: handed over only if it is still awaited (not once the page
+    /// has asked for it, another read ahead has begun, or the session has ended).
+    pub fn deliver(&mut self, token: Token, now_ms: f64) {
+        if self.awaited.take_if(|id| *id == token.id).is_some() {
+            self.slot.put(token, now_ms);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.slot.clear();
+        self.awaited = None;
+    }
+}
+
 /// The app's hand-overs, provided as context by `App` and cleared when the session ends.
 #[derive(Clone, Copy)]
 pub struct Handoff {
     parent_segments: StoredValue<Slot<Vec<ParentSegment>>>,
-    token: StoredValue<Slot<Token>>,
-    /// A token being read ahead for the page that is about to show it ([`Handoff::awaiting_token`]).
-    awaited: StoredValue<Option<TokenId>>,
+    token: StoredValue<TokenSlot>,
     /// Tokens saved in this session with a change that lookups see only once the token's
     /// workflow has finished (the lookup tester says so).
     changed_for_lookups: RwSignal<Vec<TokenId>>,
@@ -70,8 +108,7 @@ impl Handoff {
     pub fn new() -> Self {
         Self {
             parent_segments: StoredValue::new(Slot::default()),
-            token: StoredValue::new(Slot::default()),
-            awaited: StoredValue::new(None),
+            token: StoredValue::new(TokenSlot::default()),
             changed_for_lookups: RwSignal::new(Vec::new()),
         }
     }
@@ -95,27 +132,20 @@ impl Handoff {
         self.token.update_value(|s| s.put(token, now_ms()));
     }
 
-    /// Token `id`, if it was just handed over. Ends any read ahead: a page that asks while it
-    /// is still running joins it (the client shares reads in flight), and its late answer is
-    /// not kept for a page after this one.
+    /// Token `id`, if it was just handed over (see [`TokenSlot::take`]).
     pub fn take_token(&self, id: &TokenId) -> Option<Token> {
-        self.awaited.try_update_value(|a| *a = None);
-        self.token.try_update_value(|s| s.take(now_ms(), TOKEN_MAX_AGE_MS, |t| &t.id == id)).flatten()
+        self.token.try_update_value(|s| s.take(id, now_ms())).flatten()
     }
 
     /// Token `id` is being read ahead of its page: [`Handoff::deliver_token`] hands it over
     /// if that page has not asked for it yet.
     pub fn awaiting_token(&self, id: TokenId) {
-        self.awaited.update_value(|a| *a = Some(id));
+        self.token.update_value(|s| s.expect(id));
     }
 
-    /// The answer of a read ahead: handed over only if it is still awaited (not once the page
-    /// has asked for it, another read ahead has begun, or the session has ended).
+    /// The answer of a read ahead (see [`TokenSlot::deliver`]).
     pub fn deliver_token(&self, token: Token) {
-        let awaited = self.awaited.try_update_value(|a| a.take_if(|id| *id == token.id)).flatten();
-        if awaited.is_some() {
-            self.put_token(token);
-        }
+        self.token.try_update_value(|s| s.deliver(token, now_ms()));
     }
 
     /// Token `id` was saved with another Lookup Key, attributes or segments.
@@ -135,8 +165,7 @@ impl Handoff {
     /// Forgets everything (the session ended: nothing of it may reach the next one).
     pub fn clear(&self) {
         self.parent_segments.try_update_value(Slot::clear);
-        self.token.try_update_value(Slot::clear);
-        self.awaited.try_update_value(|a| *a = None);
+        self.token.try_update_value(TokenSlot::clear);
         self.changed_for_lookups.try_set(Vec::new());
     }
 }
@@ -172,5 +201,37 @@ mod tests {
         slot.put("e", 1_000.0);
         slot.clear();
         assert_eq!(slot.take(1_000.0, 1_000.0, |_| true), None);
+    }
+
+    #[test]
+    fn a_token_read_ahead_is_handed_over_only_while_its_page_has_not_asked() {
+        let token = |id: &str| Token {
+            id: TokenId::parse(id).unwrap(),
+            ..crate::test_support::churn_prevention_offers()
+        };
+        let id = |t: &str| TokenId::parse(t).unwrap();
+        let mut slot = TokenSlot::default();
+        slot.expect(id("5"));
+        slot.deliver(token("5"), 1_000.0);
+        assert_eq!(
+            slot.take(&id("5"), 1_100.0).map(|t| t.id),
+            Some(id("5")),
+            "arrived before the page asked"
+        );
+
+        slot.expect(id("5"));
+        assert_eq!(slot.take(&id("5"), 1_000.0), None, "the page asked first: it joins the read");
+        slot.deliver(token("5"), 1_100.0);
+        assert_eq!(slot.take(&id("5"), 1_200.0), None, "and the late answer is not kept for a later page");
+
+        slot.expect(id("5"));
+        slot.expect(id("6"));
+        slot.deliver(token("5"), 1_000.0);
+        assert_eq!(slot.take(&id("5"), 1_100.0), None, "another read ahead began");
+
+        slot.expect(id("7"));
+        slot.clear();
+        slot.deliver(token("7"), 1_000.0);
+        assert_eq!(slot.take(&id("7"), 1_100.0), None, "the session ended");
     }
 }
