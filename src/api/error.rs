@@ -49,6 +49,18 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The server's own words, for the kinds of error that carry them (empty when it gave none).
+    pub fn server_message(&self) -> Option<&str> {
+        match self {
+            Self::Forbidden { message, .. }
+            | Self::NotFound { message }
+            | Self::Conflict { message, .. }
+            | Self::Validation { message, .. }
+            | Self::Server { message, .. } => Some(message),
+            _ => None,
+        }
+    }
+
     /// The server's message about `field`, if any.
     pub fn field_error(&self, field: &str) -> Option<&str> {
         let fields = match self {

@@ -20,14 +20,7 @@ impl Explained {
     /// The error, and whether the server gave no words of its own (then the sentence says what
     /// the status means instead of quoting it).
     fn kind(&self) -> (&ApiError, bool) {
-        let silent = match &self.0 {
-            ApiError::Forbidden { message, .. }
-            | ApiError::NotFound { message }
-            | ApiError::Conflict { message, .. }
-            | ApiError::Validation { message, .. }
-            | ApiError::Server { message, .. } => message.trim().is_empty(),
-            _ => false,
-        };
+        let silent = self.0.server_message().is_some_and(|m| m.trim().is_empty());
         (&self.0, silent)
     }
 }

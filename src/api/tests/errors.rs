@@ -6,14 +6,7 @@ fn err(status: u16, body: &str) -> ApiError {
 }
 
 fn message(e: &ApiError) -> &str {
-    match e {
-        ApiError::Forbidden { message, .. }
-        | ApiError::NotFound { message }
-        | ApiError::Conflict { message, .. }
-        | ApiError::Validation { message, .. }
-        | ApiError::Server { message, .. } => message,
-        other => panic!("no message in {other:?}"),
-    }
+    e.server_message().unwrap_or_else(|| panic!("no message in {e:?}"))
 }
 
 #[test]
