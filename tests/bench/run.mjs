@@ -40,6 +40,8 @@ const VIEWPORT = { width: 1280, height: 800 };
 const FIRST_SCREEN_ROWS = 10;
 /** 11 characters typed, then 9 erased: 20 keystrokes. */
 const FILTER_KEYS = [...'Spring Sale', ...Array(9).fill('Backspace')];
+/** Chromium's flags, for the bench's browser and for each of Lighthouse's. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const BASELINE_STORAGE_KEY = 'bench-baseline.session';
 const probeSource = fs.readFileSync(path.join(here, 'probe.js'), 'utf8');
 
@@ -609,7 +611,7 @@ async function lighthouseRun(which, run, ctx) {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     userDataDir: profile,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   // Closed however the run ends: a hung Lighthouse must not keep its browser (see `attempt`).
   lighthouseBrowsers.add(lhBrowser);
@@ -775,7 +777,7 @@ async function main() {
 
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   out.browser = `Chromium ${browser.version()} (headless)`;
 

@@ -14,10 +14,12 @@ export class App {
     return this.page.getByLabel('API key', { exact: true });
   }
 
-  /** Fills the connect screen (the region and base URL come from config.json) and connects. */
-  async connect(key = simKey()) {
+  /** Fills the connect screen (the region and base URL come from config.json) and connects;
+   *  with `remember`, "Remember in this tab" is checked first. */
+  async connect(key = simKey(), { remember = false } = {}) {
     await expect(this.page.getByRole('button', { name: 'Connect' })).toBeVisible();
     await this.keyField.fill(key);
+    if (remember) await this.page.getByRole('checkbox', { name: 'Remember in this tab' }).check();
     await this.page.getByRole('button', { name: 'Connect' }).click();
   }
 

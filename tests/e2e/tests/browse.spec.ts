@@ -202,9 +202,7 @@ test('the API key never reaches a URL, storage or the wrong header', async ({ pa
 test('"Remember in this tab" keeps the key in sessionStorage only, across a reload', async ({ page }) => {
   const app = new App(page);
   await app.open('#/ps/101');
-  await app.keyField.fill(simKey());
-  await page.getByRole('checkbox', { name: 'Remember in this tab' }).check();
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await app.connect(simKey(), { remember: true });
   await expect(app.tree).toBeVisible();
   await page.reload();
   await expect(app.tree).toBeVisible();
@@ -217,9 +215,7 @@ test('a remembered session opens the connection to its API before the wasm has a
   await app.open('#/ps/101');
   // Nothing remembered: nothing to open early.
   await expect(page.locator('link[rel="preconnect"]')).toHaveCount(0);
-  await app.keyField.fill(simKey());
-  await page.getByRole('checkbox', { name: 'Remember in this tab' }).check();
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await app.connect(simKey(), { remember: true });
   await expect(app.tree).toBeVisible();
   // The wasm is held back this time: what is there before it is plain JavaScript's doing.
   let release = () => {};
@@ -250,9 +246,7 @@ test('on a phone, a token page opened cold does not jump while the tree fills in
   await page.setViewportSize({ width: 412, height: 823 });
   const app = new App(page);
   await app.open('#/ps/101/tokens/5007');
-  await app.keyField.fill(simKey());
-  await page.getByRole('checkbox', { name: 'Remember in this tab' }).check();
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await app.connect(simKey(), { remember: true });
   await expect(app.item('Churn Prevention Offers')).toHaveAttribute('aria-selected', 'true');
   // Cold, as a returning user's link opens it: the tree's folders arrive after the page.
   await page.reload();

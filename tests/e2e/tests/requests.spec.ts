@@ -96,9 +96,7 @@ test('a deep link to a token reads it beside its parent segment, once, not after
   const app = new App(page);
   const main = page.getByRole('main');
   await app.open('#/ps/101/tokens/5007');
-  await app.keyField.fill(simKey());
-  await page.getByRole('checkbox', { name: 'Remember in this tab' }).check();
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await app.connect(simKey(), { remember: true });
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Churn Prevention Offers');
   await sent(sim);
   // Cold, with the parent segment slow to answer: the token does not wait for it.
