@@ -71,3 +71,48 @@ pub fn churn_prevention_offers() -> Token {
         ..token("5007", "Churn Prevention Offers", "1010")
     }
 }
+
+/// A counting allocator for the native tests: how many bytes a closure had allocated at its
+/// peak and kept at its end, on the calling thread only (tests run in parallel).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    struct Counting;
+
+    thread_local! {
+        static LIVE: Cell<usize> = const { Cell::new(0) };
+        static PEAK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    // SAFETY: every call is forwarded to `System`; the counters are plain thread-local cells,
+    // which neither allocate nor unwind.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let _ = LIVE.try_with(|live| {
+                live.set(live.get() + layout.size());
+                let _ = PEAK.try_with(|peak| peak.set(peak.get().max(live.get())));
+            });
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            let _ = LIVE.try_with(|live| live.set(live.get().saturating_sub(layout.size())));
+            unsafe { System.dealloc(ptr, layout) }
+        }
+    }
+
+    #[global_allocator]
+    static COUNTING: Counting = Counting;
+
+    /// Runs `f`: its result, the most bytes it had allocated at once, and the bytes still
+    /// allocated when it returned (its result's, mostly).
+    pub fn measure<R>(f: impl FnOnce() -> R) -> (R, usize, usize) {
+        let start = LIVE.with(Cell::get);
+        PEAK.with(|peak| peak.set(start));
+        let result = f();
+        let peak = PEAK.with(Cell::get) - start;
+        let kept = LIVE.with(Cell::get).saturating_sub(start);
+        (result, peak, kept)
+    }
+}

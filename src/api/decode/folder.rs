@@ -2,13 +2,13 @@
 
 use super::super::error::ApiError;
 use super::super::jsonapi::{
-    decode_err, parse_body, parse_id, parse_opt_id, Attributes, Document, Identifier, Resource,
+    decode_err, parse_body, parse_id, parse_opt_id, Attributes, Collection, Document, Identifier, Resource,
+    Shape,
 };
 use super::super::models::{
     Entity, EntityKind, Folder, FolderId, FolderListing, FolderPermissions, ParentSegmentId,
 };
 use super::within;
-use serde_json::Value;
 
 const FOLDER_TYPE: &str = "folder-segment";
 
@@ -22,20 +22,13 @@ pub fn decode_folder(body: &str) -> Result<Folder, ApiError> {
 /// children, rebuilt from each item's `relationships.parentFolder`. Items without that link
 /// count as children when the folder's own `relationships.children` lists them.
 pub fn decode_folder_listing(folder_id: &FolderId, body: &str) -> Result<FolderListing, ApiError> {
-    let doc: Document<Value> = parse_body(body)?;
-    let items = match doc.data {
-        Value::Array(items) => items,
-        // Only the folder itself, unwrapped: tolerated rather than refused.
-        single @ Value::Object(_) => vec![single],
-        _ => return Err(decode_err("by-folder: `data` is not a list")),
-    };
-    let resources = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| {
-            serde_json::from_value::<Resource>(v)
-                .map_err(|_| decode_err(format!("by-folder: item #{} is not an object", i + 1)))
-        })
+    let doc: Document<Collection> = parse_body(body)?;
+    // Only the folder itself, unwrapped (`Shape::Single`): tolerated rather than refused.
+    if doc.data.shape == Shape::Neither {
+        return Err(decode_err("by-folder: `data` is not a list"));
+    }
+    let resources = (doc.data.items.into_iter().enumerate())
+        .map(|(i, r)| r.ok_or_else(|| decode_err(format!("by-folder: item #{} is not an object", i + 1))))
         .collect::<Result<Vec<_>, _>>()?;
 
     let wanted = folder_id.as_str();
@@ -62,11 +55,13 @@ pub fn decode_folder_listing(folder_id: &FolderId, body: &str) -> Result<FolderL
 /// not tokens are skipped without being decoded, and so is a token that does not decode: the
 /// list feeds advisory checks (a name already in use), and the server has the last word.
 pub fn decode_tokens_in_tree(body: &str) -> Result<Vec<Entity>, ApiError> {
-    let doc: Document<Value> = parse_body(body)?;
-    let Value::Array(items) = doc.data else { return Err(decode_err("by-folder: `data` is not a list")) };
-    Ok(items
+    let doc: Document<Collection> = parse_body(body)?;
+    if doc.data.shape != Shape::List {
+        return Err(decode_err("by-folder: `data` is not a list"));
+    }
+    Ok((doc.data.items)
         .into_iter()
-        .filter_map(|v| serde_json::from_value::<Resource>(v).ok())
+        .flatten()
         .filter(|r| r.kind() == "token")
         .filter_map(|r| entity_from(&r).ok())
         .collect())

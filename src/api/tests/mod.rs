@@ -5,6 +5,8 @@
 mod body;
 mod decode_folder;
 mod decode_legacy;
+#[cfg(not(target_arch = "wasm32"))]
+mod decode_memory;
 mod decode_parent_segment;
 mod decode_token;
 mod errors;
