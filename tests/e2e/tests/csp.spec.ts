@@ -15,7 +15,7 @@ test('index.html is served with the strict policy, and the app runs under it', a
   const app = new App(page);
   const response = await page.goto(`${process.env.APP_URL}/`);
   const policy = response!.headers()['content-security-policy'];
-  // Trunk's loader and index.html's preconnect script, each by its hash.
+  // Trunk's loader and index.html's early-start script (preconnect, locale data), each by its hash.
   expect(policy).toMatch(/^default-src 'none'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+'){2};/);
   expect(policy).toContain("style-src 'self';");
   expect(policy).toContain("frame-ancestors 'none'");
