@@ -27,38 +27,12 @@ pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
 
 /// A bool; `"true"`/`"false"` strings are accepted, anything else is `None`.
 pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Bool(b) => Some(b),
-        Value::String(s) if s == "true" => Some(true),
-        Value::String(s) if s == "false" => Some(false),
-        _ => None,
-    })
-}
-
-/// An array of strings; non-string entries are dropped, a non-array is `None`.
-pub fn opt_strings<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Array(items) => Some(items.into_iter().filter_map(|v| value_to_string(&v)).collect()),
-        _ => None,
-    })
+    Ok(value_to_bool(&Value::deserialize(d)?))
 }
 
 /// `T` if the value has its shape, else `None` (also for `null`).
 pub fn opt<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
     Ok(serde_json::from_value(Value::deserialize(d)?).ok())
-}
-
-/// `T` if the value has its shape, else `T::default()` (e.g. `data: null` in a to-many link).
-pub fn or_default<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
-    Ok(serde_json::from_value(Value::deserialize(d)?).unwrap_or_default())
-}
-
-/// A list whose entries are each kept if they have `T`'s shape and dropped otherwise.
-pub fn vec_of<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Vec<T>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Array(items) => items.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect(),
-        _ => Vec::new(),
-    })
 }
 
 pub fn value_to_string(v: &Value) -> Option<String> {
@@ -68,6 +42,19 @@ pub fn value_to_string(v: &Value) -> Option<String> {
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
+}
+
+pub fn value_to_bool(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s == "true" => Some(true),
+        Value::String(s) if s == "false" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn value_to_strings(v: &Value) -> Option<Vec<String>> {
+    v.as_array().map(|items| items.iter().filter_map(value_to_string).collect())
 }
 
 pub fn value_to_id(v: &Value) -> Option<String> {

@@ -28,8 +28,8 @@ pub fn decode_parent_segments(body: &str) -> Result<Vec<ParentSegment>, ApiError
                 }
                 other => other,
             };
-            let resource: Resource = serde_json::from_value(item)
-                .map_err(|_| decode_err(format!("parent segment #{} is not an object", i + 1)))?;
+            let resource = Resource::from_value(&item)
+                .ok_or_else(|| decode_err(format!("parent segment #{} is not an object", i + 1)))?;
             parent_segment_from(&resource)
         })
         .collect()
