@@ -5,11 +5,11 @@
 //! module turns these into the typed models and decides which missing fields are errors.
 
 use super::error::ApiError;
-use super::lenient;
+use super::lenient::{self, each, member, object};
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{Error as _, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// `{ "data": ..., "included": [...] }`; `included` may be absent.
 #[derive(Debug, Deserialize)]
@@ -170,21 +170,6 @@ pub struct ToMany {
 pub struct Identifier {
     pub id: Option<String>,
     pub kind: Option<String>,
-}
-
-/// The members of an object, or `None` for any other value (which no wire type accepts).
-fn object(v: &Value) -> Option<&Map<String, Value>> {
-    v.as_object()
-}
-
-/// A member, `null` when absent (every reader treats the two alike).
-fn member<'a>(o: &'a Map<String, Value>, key: &str) -> &'a Value {
-    o.get(key).unwrap_or(&Value::Null)
-}
-
-/// The entries of an array read with `read`, those it refuses left out; no array, no entries.
-fn each<T>(v: &Value, read: fn(&Value) -> Option<T>) -> Vec<T> {
-    v.as_array().map_or_else(Vec::new, |items| items.iter().filter_map(read).collect())
 }
 
 impl Resource {

@@ -1,40 +1,13 @@
-//! Forgiving field deserializers for the wire types.
+//! Forgiving readers of the values in an API answer.
 //!
 //! The CDP API is described loosely (ids are strings here and integers there, `population` may be
-//! `null`, some routes add fields the schema never mentions). Every helper here reads the field
-//! as a `serde_json::Value` first and then takes what it can, so one odd field never fails a whole
+//! `null`, some routes add fields the schema never mentions). Each reader here takes what it can
+//! from a `serde_json::Value` and gives `None` otherwise, so one odd field never fails a whole
 //! document: the decode step decides which missing values are fatal.
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// A string, a number or a bool, as text; anything else (null, objects, arrays) is `None`.
-pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(value_to_string(&Value::deserialize(d)?))
-}
-
-/// An id given as a string (`"42"`) or an integer (`42`), kept verbatim as text.
-/// Whether it is a valid digit id is checked later, where the error can name the field.
-pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(value_to_id(&Value::deserialize(d)?))
-}
-
-/// A non-negative count (`population`): an integer, a whole float or a digit string.
-pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    Ok(value_to_u64(&Value::deserialize(d)?))
-}
-
-/// A bool; `"true"`/`"false"` strings are accepted, anything else is `None`.
-pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    Ok(value_to_bool(&Value::deserialize(d)?))
-}
-
-/// `T` if the value has its shape, else `None` (also for `null`).
-pub fn opt<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
-    Ok(serde_json::from_value(Value::deserialize(d)?).ok())
-}
-
 pub fn value_to_string(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
@@ -44,6 +17,7 @@ pub fn value_to_string(v: &Value) -> Option<String> {
     }
 }
 
+/// A bool; `"true"`/`"false"` strings are accepted, anything else is `None`.
 pub fn value_to_bool(v: &Value) -> Option<bool> {
     match v {
         Value::Bool(b) => Some(*b),
@@ -53,10 +27,13 @@ pub fn value_to_bool(v: &Value) -> Option<bool> {
     }
 }
 
+/// An array of strings; non-string entries are dropped, a non-array is `None`.
 pub fn value_to_strings(v: &Value) -> Option<Vec<String>> {
     v.as_array().map(|items| items.iter().filter_map(value_to_string).collect())
 }
 
+/// An id given as a string (`"42"`) or an integer (`42`), kept verbatim as text.
+/// Whether it is a valid digit id is checked later, where the error can name the field.
 pub fn value_to_id(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.trim().to_owned()),
@@ -67,6 +44,7 @@ pub fn value_to_id(v: &Value) -> Option<String> {
     }
 }
 
+/// A non-negative count (`population`): an integer, a whole float or a digit string.
 pub fn value_to_u64(v: &Value) -> Option<u64> {
     match v {
         Value::Number(n) => n.as_u64().or_else(|| {
@@ -77,4 +55,19 @@ pub fn value_to_u64(v: &Value) -> Option<u64> {
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
+}
+
+/// The members of an object, or `None` for any other value (which no wire type accepts).
+pub fn object(v: &Value) -> Option<&Map<String, Value>> {
+    v.as_object()
+}
+
+/// A member, `null` when absent (every reader treats the two alike).
+pub fn member<'a>(o: &'a Map<String, Value>, key: &str) -> &'a Value {
+    o.get(key).unwrap_or(&Value::Null)
+}
+
+/// The entries of an array read with `read`, those it refuses left out; no array, no entries.
+pub fn each<T>(v: &Value, read: fn(&Value) -> Option<T>) -> Vec<T> {
+    v.as_array().map_or_else(Vec::new, |items| items.iter().filter_map(read).collect())
 }
