@@ -7,7 +7,7 @@ use crate::i18n::Message;
 use crate::session::text::SessionText;
 use crate::token::form::drafts::{DraftBook, Drafts};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::rc::Rc;
 
 /// The sessionStorage entry written only when "Remember in this tab" is checked.
@@ -15,14 +15,12 @@ use std::rc::Rc;
 const STORAGE_KEY: &str = "profiles-studio.session";
 
 /// What the user entered on the connect screen.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Credentials {
     pub region: String,
     pub base_url: String,
     pub api_key: String,
     /// The per-request deadline from `config.json` (`timeoutMs`); `None`: the client default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout_ms: Option<u32>,
 }
 
@@ -45,19 +43,35 @@ impl Credentials {
 
     /// Reads what `to_json` wrote; anything else (tampered, old format) is ignored.
     pub fn from_json(text: &str) -> Option<Self> {
-        serde_json::from_str::<Self>(text).ok().filter(|c| c.client().is_some())
+        // Read by hand rather than derived: four members do not need serde's generated reader.
+        let stored: Value = serde_json::from_str(text).ok()?;
+        let text = |key| stored.get(key)?.as_str().map(str::to_owned);
+        let timeout_ms = match stored.get("timeoutMs") {
+            None | Some(Value::Null) => None,
+            Some(ms) => Some(u32::try_from(ms.as_u64()?).ok()?),
+        };
+        let credentials = Self {
+            region: text("region")?,
+            base_url: text("baseUrl")?,
+            api_key: text("apiKey")?,
+            timeout_ms,
+        };
+        credentials.client().is_some().then_some(credentials)
     }
 
     /// The credentials, and the endpoint they resolve to: index.html's script reads that to
     /// open the connection to the API while the wasm still downloads (it knows no regions).
     pub fn to_json(&self) -> String {
-        #[derive(Serialize)]
-        struct Stored<'a> {
-            #[serde(flatten)]
-            credentials: &'a Credentials,
-            endpoint: Option<String>,
+        let mut stored = serde_json::json!({
+            "region": self.region,
+            "baseUrl": self.base_url,
+            "apiKey": self.api_key,
+            "endpoint": self.endpoint(),
+        });
+        if let Some(ms) = self.timeout_ms {
+            stored["timeoutMs"] = ms.into();
         }
-        serde_json::to_string(&Stored { credentials: self, endpoint: self.endpoint() }).unwrap_or_default()
+        stored.to_string()
     }
 }
 

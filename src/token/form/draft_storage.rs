@@ -7,111 +7,105 @@
 use crate::api::{FolderId, SegmentId, SegmentKind, SegmentRef};
 use crate::token::form::drafts::{Draft, DraftBook, Drafts};
 use crate::token::form::model::TokenForm;
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
 
 /// The sessionStorage entry of the standalone app (this tab only, gone with it); an embedded
 /// instance has a key of its own.
 pub const STORAGE_KEY: &str = "profiles-studio.draft-after-crash";
 
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct StoredDraft {
-    /// Which form: `drafts::edit_key` or `drafts::create_key`.
-    key: String,
-    base: Option<String>,
-    original: StoredForm,
-    form: StoredForm,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct StoredForm {
-    name: String,
-    description: String,
-    key_column: String,
-    attributes: Vec<String>,
-    segments: Vec<StoredSegment>,
-    folder: String,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct StoredSegment {
-    id: String,
-    /// The API `type` (`segment-batch`, …).
-    kind: String,
-    name: Option<String>,
-    description: Option<String>,
-    population: Option<u64>,
-}
-
-impl StoredForm {
-    fn from_form(f: &TokenForm) -> Self {
-        Self {
-            name: f.name.clone(),
-            description: f.description.clone(),
-            key_column: f.key_column.clone(),
-            attributes: f.attributes.clone(),
-            segments: f
-                .segments
-                .iter()
-                .map(|s| StoredSegment {
-                    id: s.id.to_string(),
-                    kind: s.kind.api_type().to_owned(),
-                    name: s.name.clone(),
-                    description: s.description.clone(),
-                    population: s.population,
-                })
-                .collect(),
-            folder: f.folder.to_string(),
-        }
-    }
-
-    fn into_form(self) -> Option<TokenForm> {
-        let segments = self
-            .segments
-            .into_iter()
-            .map(|s| {
-                Some(SegmentRef {
-                    id: SegmentId::parse(&s.id)?,
-                    kind: SegmentKind::from_api_type(&s.kind)?,
-                    name: s.name,
-                    description: s.description,
-                    population: s.population,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        Some(TokenForm {
-            name: self.name,
-            description: self.description,
-            key_column: self.key_column,
-            attributes: self.attributes,
-            segments,
-            folder: FolderId::parse(&self.folder)?,
-        })
-    }
-}
+// Written and read by hand rather than derived (serde's generated readers for these three
+// shapes took about 6 KB of the wasm): exactly the members `to_json` writes, each of its type.
 
 /// The entry for `draft` of the form `key`.
 pub fn to_json(key: &str, draft: &Draft) -> String {
-    let stored = StoredDraft {
-        key: key.to_owned(),
-        base: draft.base.clone(),
-        original: StoredForm::from_form(&draft.original),
-        form: StoredForm::from_form(&draft.form),
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
+    json!({
+        "key": key,
+        "base": draft.base,
+        "original": form_to_value(&draft.original),
+        "form": form_to_value(&draft.form),
+    })
+    .to_string()
+}
+
+fn form_to_value(f: &TokenForm) -> Value {
+    let segments: Vec<Value> = (f.segments.iter())
+        .map(|s| {
+            json!({
+                "id": s.id.as_str(),
+                // The API `type` (`segment-batch`, …).
+                "kind": s.kind.api_type(),
+                "name": s.name,
+                "description": s.description,
+                "population": s.population,
+            })
+        })
+        .collect();
+    json!({
+        "name": f.name,
+        "description": f.description,
+        "keyColumn": f.key_column,
+        "attributes": f.attributes,
+        "segments": segments,
+        "folder": f.folder.as_str(),
+    })
 }
 
 /// Reads what `to_json` wrote; anything else (tampered, another version, a key that names no
 /// form) is `None`.
 pub fn from_json(text: &str) -> Option<(String, Draft)> {
-    let stored: StoredDraft = serde_json::from_str(text).ok()?;
-    let known = stored.key.strip_prefix("edit/").or_else(|| stored.key.strip_prefix("create/"));
+    let stored: Value = serde_json::from_str(text).ok()?;
+    let o = only(&stored, &["key", "base", "original", "form"])?;
+    let key = string(o.get("key")?)?;
+    let known = key.strip_prefix("edit/").or_else(|| key.strip_prefix("create/"));
     known.filter(|id| FolderId::parse(id).is_some())?;
-    let draft =
-        Draft { base: stored.base, original: stored.original.into_form()?, form: stored.form.into_form()? };
-    Some((stored.key, draft))
+    let draft = Draft {
+        base: optional(o.get("base"), string)?,
+        original: form_from_value(o.get("original")?)?,
+        form: form_from_value(o.get("form")?)?,
+    };
+    Some((key, draft))
+}
+
+fn form_from_value(v: &Value) -> Option<TokenForm> {
+    let o = only(v, &["name", "description", "keyColumn", "attributes", "segments", "folder"])?;
+    let strings = |v: &Value| v.as_array()?.iter().map(string).collect::<Option<Vec<_>>>();
+    Some(TokenForm {
+        name: string(o.get("name")?)?,
+        description: string(o.get("description")?)?,
+        key_column: string(o.get("keyColumn")?)?,
+        attributes: strings(o.get("attributes")?)?,
+        segments: o.get("segments")?.as_array()?.iter().map(segment_from_value).collect::<Option<_>>()?,
+        folder: FolderId::parse(o.get("folder")?.as_str()?)?,
+    })
+}
+
+fn segment_from_value(v: &Value) -> Option<SegmentRef> {
+    let o = only(v, &["id", "kind", "name", "description", "population"])?;
+    Some(SegmentRef {
+        id: SegmentId::parse(o.get("id")?.as_str()?)?,
+        kind: SegmentKind::from_api_type(o.get("kind")?.as_str()?)?,
+        name: optional(o.get("name"), string)?,
+        description: optional(o.get("description"), string)?,
+        population: optional(o.get("population"), Value::as_u64)?,
+    })
+}
+
+/// The members of `v`, if it is an object with no member outside `allowed`.
+fn only<'a>(v: &'a Value, allowed: &[&str]) -> Option<&'a Map<String, Value>> {
+    v.as_object().filter(|o| o.keys().all(|k| allowed.contains(&k.as_str())))
+}
+
+fn string(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_owned)
+}
+
+/// An optional member: absent or `null` is `Some(None)`, a value `read` accepts is
+/// `Some(Some(_))`, and anything else `None` (the entry is refused).
+fn optional<T>(v: Option<&Value>, read: fn(&Value) -> Option<T>) -> Option<Option<T>> {
+    match v {
+        None | Some(Value::Null) => Some(None),
+        Some(v) => read(v).map(Some),
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {
