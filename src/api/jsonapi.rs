@@ -5,7 +5,7 @@
 //! module turns these into the typed models and decides which missing fields are errors.
 
 use super::error::ApiError;
-use super::lenient::{self, each, member, object};
+use super::lenient::{self, each, member};
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{Error as _, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -190,7 +190,7 @@ impl Resource {
 
     /// A resource object; `None` unless `v` is an object.
     pub fn from_value(v: &Value) -> Option<Self> {
-        let o = object(v)?;
+        let o = v.as_object()?;
         Some(Self {
             id: lenient::value_to_id(member(o, "id")),
             kind: lenient::value_to_string(member(o, "type")),
@@ -202,7 +202,7 @@ impl Resource {
 
 impl Attributes {
     fn from_value(v: &Value) -> Option<Self> {
-        let o = object(v)?;
+        let o = v.as_object()?;
         let text = |key| lenient::value_to_string(member(o, key));
         Some(Self {
             name: text("name"),
@@ -214,7 +214,7 @@ impl Attributes {
             attribute_columns: lenient::value_to_strings(member(o, "attributeColumns")),
             created_at: text("createdAt"),
             updated_at: text("updatedAt"),
-            permissions: object(member(o, "permissions")).map(|p| Permissions {
+            permissions: member(o, "permissions").as_object().map(|p| Permissions {
                 view: lenient::value_to_bool(member(p, "view")),
                 edit: lenient::value_to_bool(member(p, "edit")),
             }),
@@ -225,7 +225,7 @@ impl Attributes {
 
 impl FunnelStage {
     fn from_value(v: &Value) -> Option<Self> {
-        let o = object(v)?;
+        let o = v.as_object()?;
         Some(Self {
             id: lenient::value_to_id(member(o, "id")),
             segment_id: lenient::value_to_id(member(o, "segmentId")),
@@ -237,10 +237,12 @@ impl FunnelStage {
 
 impl Relationships {
     fn from_value(v: &Value) -> Option<Self> {
-        let o = object(v)?;
+        let o = v.as_object()?;
         let one = |key| ToOne::from_value(member(o, key));
         let many = |key| {
-            object(member(o, key)).map(|m| ToMany { data: each(member(m, "data"), Identifier::from_value) })
+            member(o, key)
+                .as_object()
+                .map(|m| ToMany { data: each(member(m, "data"), Identifier::from_value) })
         };
         Some(Self {
             parent_folder: one("parentFolder"),
@@ -260,15 +262,15 @@ impl ToOne {
     }
 
     fn from_value(v: &Value) -> Option<Self> {
-        Some(Self { data: Identifier::from_value(member(object(v)?, "data")) })
+        Some(Self { data: Identifier::from_value(member(v.as_object()?, "data")) })
     }
 }
 
 impl Identifier {
     /// `{id, type}`, or `{data: {id, type}}` when `data` is an object.
     fn from_value(v: &Value) -> Option<Self> {
-        let outer = object(v)?;
-        let o = object(member(outer, "data")).unwrap_or(outer);
+        let outer = v.as_object()?;
+        let o = member(outer, "data").as_object().unwrap_or(outer);
         Some(Self {
             id: lenient::value_to_id(member(o, "id")),
             kind: lenient::value_to_string(member(o, "type")),

@@ -57,11 +57,6 @@ pub fn value_to_u64(v: &Value) -> Option<u64> {
     }
 }
 
-/// The members of an object, or `None` for any other value (which no wire type accepts).
-pub fn object(v: &Value) -> Option<&Map<String, Value>> {
-    v.as_object()
-}
-
 /// A member, `null` when absent (every reader treats the two alike).
 pub fn member<'a>(o: &'a Map<String, Value>, key: &str) -> &'a Value {
     o.get(key).unwrap_or(&Value::Null)

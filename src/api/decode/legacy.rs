@@ -2,7 +2,7 @@
 
 use super::super::error::ApiError;
 use super::super::jsonapi::{decode_err, parse_body, parse_id, parse_opt_id};
-use super::super::lenient::{member, object, value_to_bool, value_to_id, value_to_string, value_to_u64};
+use super::super::lenient::{member, value_to_bool, value_to_id, value_to_string, value_to_u64};
 use super::super::models::{AttributeColumn, FolderId, SegmentId, SegmentKind, SegmentSummary};
 use super::within;
 
@@ -14,7 +14,8 @@ pub fn decode_attributes(body: &str) -> Result<Vec<AttributeColumn>, ApiError> {
         .into_iter()
         .enumerate()
         .map(|(i, v)| {
-            let o = object(&v).ok_or_else(|| decode_err(format!("attribute #{} is not an object", i + 1)))?;
+            let o =
+                v.as_object().ok_or_else(|| decode_err(format!("attribute #{} is not an object", i + 1)))?;
             let text = |key| value_to_string(member(o, key));
             Ok(AttributeColumn {
                 name: text("name")
@@ -33,7 +34,7 @@ pub fn decode_segments(body: &str) -> Result<Vec<SegmentSummary>, ApiError> {
     let items: Vec<serde_json::Value> = parse_body(body)?;
     let mut out = Vec::with_capacity(items.len());
     for (i, v) in items.into_iter().enumerate() {
-        let o = object(&v).ok_or_else(|| decode_err(format!("segment #{} is not an object", i + 1)))?;
+        let o = v.as_object().ok_or_else(|| decode_err(format!("segment #{} is not an object", i + 1)))?;
         let raw = value_to_id(member(o, "id"));
         let raw = raw.as_deref().ok_or_else(|| decode_err(format!("segment #{}: id missing", i + 1)))?;
         let id = parse_id(raw, "segment id", SegmentId::parse)?;
