@@ -8,7 +8,8 @@ use super::{Language, Localized, Message};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Where a standalone page remembers the user's choice.
+/// Where a standalone page remembers the user's choice. Also read by index.html's early-start
+/// script, which loads that language's formatting data while the wasm downloads.
 pub const STORAGE_KEY: &str = "profiles-studio.language";
 
 /// How an instance's language is chosen.

@@ -11,7 +11,7 @@ use serde_json::Value;
 use std::rc::Rc;
 
 /// The sessionStorage entry written only when "Remember in this tab" is checked.
-/// Also read by the preconnect script in index.html (which reads only `endpoint`).
+/// Also read by index.html's early-start script (which reads only `endpoint`).
 const STORAGE_KEY: &str = "profiles-studio.session";
 
 /// What the user entered on the connect screen.
@@ -354,7 +354,7 @@ mod tests {
     fn json_round_trip_and_garbage() {
         let c = creds("custom", "http://h:1", "1/abc");
         assert_eq!(Credentials::from_json(&c.to_json()), Some(c));
-        // The resolved endpoint goes along, for index.html's preconnect.
+        // The resolved endpoint goes along, for index.html's early-start script.
         let stored: serde_json::Value = serde_json::from_str(&creds("tokyo", "", "1/abc").to_json()).unwrap();
         assert_eq!(stored["endpoint"], "https://api-cdp.treasuredata.co.jp");
         assert_eq!(Credentials::from_json("{}"), None);
