@@ -9,6 +9,7 @@ mod build;
 mod csp;
 mod demo;
 mod embed;
+mod imports;
 mod paths;
 mod procs;
 mod test;
