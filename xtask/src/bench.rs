@@ -37,7 +37,7 @@ pub fn run(args: &[String]) -> Result {
                 .arg(&counter_dist),
         )?;
         // Built as the app is, so that the ratio compares like with like.
-        crate::imports::shorten(&counter_dist)?;
+        crate::shrink::shrink(&counter_dist)?;
         demo::build_simulator(true)?
     };
     for dir in [paths::dist_dir(), counter_dist.clone()] {

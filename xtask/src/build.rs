@@ -5,12 +5,12 @@ use crate::procs::run;
 use crate::Result;
 use std::process::Command;
 
-/// A release `dist/` (wasm-opt -Oz, short import names, hashed file names, SRI on every asset),
-/// with the CSP text, the embedding module, and a Brotli and a gzip copy of every file browsers
-/// download.
+/// A release `dist/` (wasm-opt -Oz, minified CSS, HTML and glue, short import names, hashed
+/// file names, SRI on every asset), with the CSP text, the embedding module, and a Brotli and a
+/// gzip copy of every file browsers download.
 pub fn release() -> Result {
     run(trunk().args(["build", "--release"]))?;
-    crate::imports::shorten(&paths::dist_dir())?;
+    crate::shrink::shrink(&paths::dist_dir())?;
     crate::csp::write_policy(&paths::dist_dir())?;
     crate::embed::write_module(&paths::dist_dir())?;
     write_default_config(&paths::dist_dir())?;

@@ -16,14 +16,13 @@ struct Assets {
     css: String,
 }
 
-/// Every quoted string of `html` that names one of the assets (`./name` or `name`).
+/// The assets `html` names (`./name` or `name`), in an attribute, quoted or not (trunk's
+/// minified HTML leaves out the quotes it can), or in the loader's import.
 fn assets_in(html: &str) -> Option<Assets> {
     let found = html
-        .split(['"', '\''])
-        .skip(1)
-        .step_by(2)
+        .split(|c: char| matches!(c, '"' | '\'' | '=' | '<' | '>') || c.is_whitespace())
         .map(|s| s.trim_start_matches("./").trim_start_matches('/'))
-        .filter(|s| !s.contains(['/', ' ', '<', '>']));
+        .filter(|s| !s.contains('/'));
     let (mut glue, mut wasm, mut css) = (None, None, None);
     for name in found {
         if name.starts_with("profiles-studio-") && name.ends_with("_bg.wasm") {
@@ -89,6 +88,14 @@ mod tests {
             }
         );
         assert_eq!(assets_in("<link href=\"./main-1.css\">"), None);
+    }
+
+    #[test]
+    fn finds_them_in_minified_html_too() {
+        let html = "<link href=./main-1a2b.css integrity=sha384-x rel=stylesheet><link crossorigin \
+            href=./profiles-studio-9f8e.js rel=modulepreload><script type=module>import init from \
+            './profiles-studio-9f8e.js';init({ module_or_path: './profiles-studio-9f8e_bg.wasm' })</script>";
+        assert_eq!(assets_in(html), assets_in(HTML));
     }
 
     #[test]

@@ -1,68 +1,20 @@
-//! Short import names for a trunk build in a dist directory.
+//! Short import names for wasm-bindgen's output.
 //!
 //! wasm-bindgen names each JavaScript function that the wasm imports
 //! `__wbg_<name>_<16 hex digits>` and writes every name twice: in the wasm's import section
 //! and as a key of the glue's import object. Hex digits do not compress. For this app, the
-//! names cost about 3 KB gzip in each of the two files. This renames every such import to a
-//! short name in both files, then puts the files' new hashes into `index.html`'s `integrity`
-//! attributes. The hashed file names stay as trunk wrote them: the rewrite is a function of the
-//! file, so a name still changes exactly when the file does.
+//! names cost about 3 KB gzip in each of the two files. [`rename_imports`] gives every such
+//! import a short name in the wasm, and [`rename_in_glue`] the same names in the glue.
 
 use crate::Result;
-use base64::Engine;
-use sha2::{Digest, Sha384};
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 /// What wasm-bindgen calls the imports it generates. Exports such as `__wbg_x_free` share the
 /// prefix, so only a name that is imported and not also exported is renamed.
 const GENERATED: &str = "__wbg_";
 
-/// Renames the generated imports of the one `*_bg.wasm` in `dist` and of its glue, and updates
-/// `dist/index.html`.
-pub fn shorten(dist: &Path) -> Result {
-    let wasm_path = only_wasm(dist)?;
-    let stem = wasm_path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix("_bg.wasm"));
-    let glue_path = dist.join(format!("{}.js", stem.ok_or("the wasm is not named *_bg.wasm")?));
-    let html_path = dist.join("index.html");
-    let (wasm, glue, html) = (read(&wasm_path)?, read(&glue_path)?, read(&html_path)?);
-    let glue = String::from_utf8(glue).map_err(|_| format!("{} is not UTF-8", glue_path.display()))?;
-    let html = String::from_utf8(html).map_err(|_| "index.html is not UTF-8".to_string())?;
-
-    let (new_wasm, renamed) = rename_imports(&wasm)?;
-    let new_glue = rename_in_glue(&glue, &renamed)?;
-    let mut new_html = html;
-    for (old, new) in [(&wasm[..], &new_wasm[..]), (glue.as_bytes(), new_glue.as_bytes())] {
-        new_html = replace_integrity(&new_html, old, new)?;
-    }
-    write(&wasm_path, &new_wasm)?;
-    write(&glue_path, new_glue.as_bytes())?;
-    write(&html_path, new_html.as_bytes())?;
-    println!(
-        "xtask: {} imports renamed ({} -> {} B wasm, {} -> {} B glue)",
-        renamed.len(),
-        wasm.len(),
-        new_wasm.len(),
-        glue.len(),
-        new_glue.len()
-    );
-    Ok(())
-}
-
-fn only_wasm(dist: &Path) -> Result<std::path::PathBuf> {
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
-    let wasm: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_str().is_some_and(|p| p.ends_with("_bg.wasm")))
-        .collect();
-    match <[_; 1]>::try_from(wasm) {
-        Ok([path]) => Ok(path),
-        Err(found) => Err(format!("{} should hold one *_bg.wasm, not {}", dist.display(), found.len())),
-    }
-}
-
 /// The module with each generated import renamed, and the renaming (old name → new).
-fn rename_imports(wasm: &[u8]) -> Result<(Vec<u8>, HashMap<String, String>)> {
+pub fn rename_imports(wasm: &[u8]) -> Result<(Vec<u8>, HashMap<String, String>)> {
     let sections = sections(wasm)?;
     let exported = match sections.iter().find(|s| s.id == EXPORT_SECTION) {
         Some(s) => export_names(s.body)?,
@@ -188,7 +140,7 @@ fn short_name(n: usize) -> String {
 
 /// The glue with every renamed identifier replaced (a whole identifier only, never a part of
 /// a longer one); each must be found.
-fn rename_in_glue(glue: &str, renamed: &HashMap<String, String>) -> Result<String> {
+pub fn rename_in_glue(glue: &str, renamed: &HashMap<String, String>) -> Result<String> {
     let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
     let mut out = String::with_capacity(glue.len());
     let mut seen = HashSet::new();
@@ -213,18 +165,6 @@ fn rename_in_glue(glue: &str, renamed: &HashMap<String, String>) -> Result<Strin
         }
         None => Ok(out),
     }
-}
-
-/// `html` with the `integrity` of a file that was `old` made that of `new`.
-fn replace_integrity(html: &str, old: &[u8], new: &[u8]) -> Result<String> {
-    let sri = |bytes: &[u8]| {
-        format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
-    };
-    let old = sri(old);
-    if !html.contains(&old) {
-        return Err(format!("index.html has no integrity {old}: did trunk change?"));
-    }
-    Ok(html.replace(&old, &sri(new)))
 }
 
 struct Reader<'a> {
@@ -273,14 +213,6 @@ fn leb(out: &mut Vec<u8>, mut n: u32) {
         }
         out.push(byte | 0x80);
     }
-}
-
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result {
-    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 #[cfg(test)]
@@ -358,14 +290,5 @@ mod tests {
             "const i = { a: function(arg0) { return x__wbg_body_5f97; } };"
         );
         assert!(rename_in_glue("const i = {};", &renamed).is_err());
-    }
-
-    #[test]
-    fn updates_the_integrity_of_the_rewritten_file() {
-        let sri = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(Sha384::digest(b));
-        let html = format!(r#"<link href="./a.js" integrity="sha384-{}">"#, sri(b"old"));
-        let updated = replace_integrity(&html, b"old", b"new").unwrap();
-        assert_eq!(updated, format!(r#"<link href="./a.js" integrity="sha384-{}">"#, sri(b"new")));
-        assert!(replace_integrity(&html, b"other", b"new").is_err());
     }
 }

@@ -12,6 +12,7 @@ mod embed;
 mod imports;
 mod paths;
 mod procs;
+mod shrink;
 mod test;
 mod tools;
 

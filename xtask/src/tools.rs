@@ -1,8 +1,10 @@
 //! Installs what the build and the tests need, idempotently, saying what it installs.
 //!
 //! Nothing here downloads a binary from the internet: crates come from crates.io, Chromium,
-//! nginx (the proxy and sub-path hosting tests) and a Japanese font from Debian, wasm-opt from the npm package `binaryen` (Debian's binaryen 108 produces wasm that
-//! fails to load), the e2e suite's and the bench's packages from npm with their committed lockfiles.
+//! nginx (the proxy and sub-path hosting tests) and a Japanese font from Debian, wasm-opt from
+//! the npm package `binaryen` (Debian's binaryen 108 produces wasm that fails to load) and
+//! terser from npm (it minifies the wasm-bindgen glue), the e2e suite's and the bench's
+//! packages from npm with their committed lockfiles.
 
 use crate::paths;
 use crate::procs::{output, run};
@@ -14,6 +16,8 @@ use std::process::Command;
 const TRUNK_VERSION: &str = "0.21.14";
 /// Must match `[tools] wasm_opt` in Trunk.toml.
 const BINARYEN_VERSION: &str = "132";
+/// The terser release the glue is minified with (pure JavaScript, about 2.4 MB installed).
+const TERSER_VERSION: &str = "5.51.4";
 
 /// Everything `demo` and `test` need.
 pub fn ensure_all() -> Result {
@@ -21,6 +25,7 @@ pub fn ensure_all() -> Result {
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
     ensure_wasm_opt()?;
+    ensure_terser()?;
     ensure_debian_packages()?;
     Ok(())
 }
@@ -66,6 +71,19 @@ fn ensure_wasm_opt() -> Result {
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
         .arg(&dir)
         .arg(format!("binaryen@{BINARYEN_VERSION}")))
+}
+
+fn ensure_terser() -> Result {
+    let version =
+        output(Command::new(paths::tools_bin().join("terser")).arg("--version")).unwrap_or_default();
+    if version.split_whitespace().any(|w| w == TERSER_VERSION) {
+        return Ok(());
+    }
+    println!("xtask: installing terser {TERSER_VERSION} from npm into .tools/");
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(paths::tools_dir())
+        .arg(format!("terser@{TERSER_VERSION}")))
 }
 
 /// Debian's packages and the file each one installs.
