@@ -89,13 +89,14 @@ pub fn run(args: &[String]) -> Result {
     Ok(())
 }
 
-/// The counter must be built with the same tool versions as the app to be its reference.
+/// The counter must be built with the same tool versions and minifying as the app to be its
+/// reference.
 fn check_same_tools(app: &Path, counter: &Path) -> Result {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
-    let (a, c) = (tools_section(&read(app)?), tools_section(&read(counter)?));
+    let (a, c) = (build_pins(&read(app)?), build_pins(&read(counter)?));
     if a.is_empty() || a != c {
         return Err(format!(
-            "the [tools] pins of {} and {} differ ({a:?} vs {c:?}): keep them equal",
+            "the [tools] pins and [build] minify of {} and {} differ ({a:?} vs {c:?}): keep them equal",
             app.display(),
             counter.display()
         ));
@@ -103,15 +104,19 @@ fn check_same_tools(app: &Path, counter: &Path) -> Result {
     Ok(())
 }
 
-/// The `key = value` lines of a TOML file's `[tools]` table, without comments or blank lines.
-fn tools_section(toml: &str) -> Vec<String> {
-    let mut inside = false;
+/// The `key = value` lines of a Trunk.toml that decide what the build makes: its `[tools]`
+/// table and `[build]`'s `minify`, without comments or blank lines.
+fn build_pins(toml: &str) -> Vec<String> {
+    let mut table = "";
     let mut lines = Vec::new();
     for line in toml.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         if line.starts_with('[') {
-            inside = line == "[tools]";
-        } else if inside && !line.is_empty() {
+            table = line;
+            continue;
+        }
+        let key = line.split('=').next().unwrap_or("").trim();
+        if !line.is_empty() && (table == "[tools]" || (table == "[build]" && key == "minify")) {
             lines.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
@@ -133,12 +138,14 @@ fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests {
-    use super::tools_section;
+    use super::build_pins;
 
     #[test]
-    fn reads_the_tools_table_only() {
+    fn reads_the_tools_table_and_the_minify_setting() {
         let toml = "[build]\nwasm_opt = \"x\"\n\n[tools]\n# pins\nwasm_bindgen = \"0.2.130\"  # same\nwasm_opt  =  \"version_132\"\n[other]\na = 1\n";
-        assert_eq!(tools_section(toml), ["wasm_bindgen = \"0.2.130\"", "wasm_opt = \"version_132\""]);
-        assert!(tools_section("[build]\nx = 1\n").is_empty());
+        assert_eq!(build_pins(toml), ["wasm_bindgen = \"0.2.130\"", "wasm_opt = \"version_132\""]);
+        assert!(build_pins("[build]\nx = 1\n").is_empty());
+        let minified = "[build]\nminify = \"on_release\"  # both\n[tools]\nwasm_opt = \"version_132\"\n";
+        assert_eq!(build_pins(minified), ["minify = \"on_release\"", "wasm_opt = \"version_132\""]);
     }
 }
