@@ -5,7 +5,7 @@
 //! can only show a part of the wider one's tree).
 
 use crate::tree::model::{NodeKey, TreeModel};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A filter applied to the tree: what it shows under each node that has a match below it.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -14,7 +14,7 @@ pub struct TreeFilter {
     needle: String,
     /// For the root and every node with a match below it: its children that match or have a
     /// match below them, in order.
-    shown: HashMap<NodeKey, Vec<NodeKey>>,
+    shown: FxHashMap<NodeKey, Vec<NodeKey>>,
     matches: usize,
 }
 

@@ -4,7 +4,7 @@
 //! of 5,000, and scrolling changes only the few rows entering and leaving the window.
 
 use crate::tree::model::{Below, NodeKey, TreeModel};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Where one shown node sits: its row index, how many rows it takes with everything shown
 /// below it, and its ARIA position among its shown siblings.
@@ -35,11 +35,11 @@ pub enum Piece {
 /// The row positions of the whole shown tree, computed once per model change.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
-    spans: HashMap<NodeKey, Span>,
+    spans: FxHashMap<NodeKey, Span>,
     total: usize,
     /// The tab stop and its ancestors: always rendered, so the tree keeps its one tab stop
     /// (and DOM focus is not lost) when that row is scrolled far away.
-    keep: HashSet<NodeKey>,
+    keep: FxHashSet<NodeKey>,
     /// The item with `tabindex=0`, as `TreeModel::tab_stop` defines it, found during the walk
     /// (that method lists every visible row: a second pass per keystroke).
     tab_stop: Option<NodeKey>,

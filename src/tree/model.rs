@@ -5,7 +5,10 @@
 
 use crate::api::{ApiError, Entity, EntityKind, Folder, FolderId, FolderListing, TokenId};
 use crate::tree::filter::TreeFilter;
-use std::collections::{HashMap, HashSet};
+// Fx, not the standard SipHash: a filter keystroke or a layout hashes a key for every loaded or
+// shown node, thousands at a time. The keys are the account's own ids from its own server, so
+// the flooding SipHash guards against is not worth its cost here.
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Identifies a tree node. API ids are unique only per type, so the kind is part of the key.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -73,11 +76,11 @@ pub struct Row {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TreeModel {
     root: NodeKey,
-    pub(super) children: HashMap<NodeKey, LoadState>,
-    pub(super) entities: HashMap<NodeKey, Entity>,
+    pub(super) children: FxHashMap<NodeKey, LoadState>,
+    pub(super) entities: FxHashMap<NodeKey, Entity>,
     /// Folders as read by `client.folder` or included in listings: names and parents for breadcrumbs.
-    pub(super) folders: HashMap<FolderId, Folder>,
-    pub(super) expanded: HashSet<NodeKey>,
+    pub(super) folders: FxHashMap<FolderId, Folder>,
+    pub(super) expanded: FxHashSet<NodeKey>,
     pub(super) selected: Option<NodeKey>,
     pub(super) focused: Option<NodeKey>,
     /// Type-ahead buffer and the time (ms) of its last key.
@@ -90,12 +93,12 @@ pub struct TreeModel {
     /// The filter typed in the filter box, if any (`filter.rs`).
     pub(super) filter: Option<TreeFilter>,
     /// Names in lowercase, computed once when an entity is stored: what the filter searches.
-    pub(super) lower_names: HashMap<NodeKey, String>,
+    pub(super) lower_names: FxHashMap<NodeKey, String>,
     /// When each folder's children were stored, and the clock now (`fresh.rs`).
-    pub(super) loaded_at: HashMap<NodeKey, f64>,
+    pub(super) loaded_at: FxHashMap<NodeKey, f64>,
     pub(super) now_ms: f64,
     /// Loaded folders being fetched again: their children stay shown until the answer.
-    pub(super) refreshing: HashSet<NodeKey>,
+    pub(super) refreshing: FxHashSet<NodeKey>,
 }
 
 impl TreeModel {
@@ -103,20 +106,20 @@ impl TreeModel {
     pub fn new(root: &FolderId) -> Self {
         Self {
             root: NodeKey::folder(root),
-            children: HashMap::new(),
-            entities: HashMap::new(),
-            folders: HashMap::new(),
-            expanded: HashSet::new(),
+            children: FxHashMap::default(),
+            entities: FxHashMap::default(),
+            folders: FxHashMap::default(),
+            expanded: FxHashSet::default(),
             selected: None,
             focused: None,
             typeahead: (String::new(), f64::NEG_INFINITY),
             picker: None,
             id_prefix: "",
             filter: None,
-            lower_names: HashMap::new(),
-            loaded_at: HashMap::new(),
+            lower_names: FxHashMap::default(),
+            loaded_at: FxHashMap::default(),
             now_ms: 0.0,
-            refreshing: HashSet::new(),
+            refreshing: FxHashSet::default(),
         }
     }
 
