@@ -3,6 +3,7 @@
 //! Std only but for sha2 and base64 (the CSP hash) and serde_json (the bench report), so the
 //! first `cargo xtask` compiles in seconds.
 
+mod assets;
 mod bench;
 mod bench_report;
 mod build;

@@ -4,22 +4,23 @@
 //! `index.html`'s `integrity` attributes. The hashed file names stay as trunk wrote them: the
 //! rewrite is a function of the files, so a name still changes exactly when its file does.
 
+use crate::assets::assets_in;
 use crate::{imports, paths, Result};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-/// Shrinks the one `*_bg.wasm` in `dist` and its glue, and updates `dist/index.html`.
+/// Shrinks the wasm and the glue that `dist/index.html` names, and updates that page.
 pub fn shrink(dist: &Path) -> Result {
-    let wasm_path = only_wasm(dist)?;
-    let stem = wasm_path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix("_bg.wasm"));
-    let glue_path = dist.join(format!("{}.js", stem.ok_or("the wasm is not named *_bg.wasm")?));
     let html_path = dist.join("index.html");
-    let (wasm, glue, html) = (read(&wasm_path)?, read(&glue_path)?, read(&html_path)?);
+    let html = String::from_utf8(read(&html_path)?).map_err(|_| "index.html is not UTF-8".to_string())?;
+    let assets =
+        assets_in(&html).ok_or("dist/index.html does not name the glue and the wasm: did trunk change?")?;
+    let (wasm_path, glue_path) = (dist.join(&assets.wasm), dist.join(&assets.glue));
+    let (wasm, glue) = (read(&wasm_path)?, read(&glue_path)?);
     let glue = String::from_utf8(glue).map_err(|_| format!("{} is not UTF-8", glue_path.display()))?;
-    let html = String::from_utf8(html).map_err(|_| "index.html is not UTF-8".to_string())?;
 
     let (new_wasm, renamed) = imports::rename_imports(&wasm)?;
     let new_glue = minified(&imports::rename_in_glue(&glue, &renamed)?)?;
@@ -39,18 +40,6 @@ pub fn shrink(dist: &Path) -> Result {
         new_glue.len()
     );
     Ok(())
-}
-
-fn only_wasm(dist: &Path) -> Result<PathBuf> {
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
-    let wasm: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_str().is_some_and(|p| p.ends_with("_bg.wasm")))
-        .collect();
-    match <[_; 1]>::try_from(wasm) {
-        Ok([path]) => Ok(path),
-        Err(found) => Err(format!("{} should hold one *_bg.wasm, not {}", dist.display(), found.len())),
-    }
 }
 
 /// `glue` through terser as an ES module (its exports keep their names; what is inside is

@@ -65,12 +65,7 @@ fn ensure_wasm_opt() -> Result {
         return Ok(());
     }
     println!("xtask: installing wasm-opt from npm binaryen@{BINARYEN_VERSION} into .tools/");
-    let dir = paths::tools_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--prefix"])
-        .arg(&dir)
-        .arg(format!("binaryen@{BINARYEN_VERSION}")))
+    install_into_tools(&format!("binaryen@{BINARYEN_VERSION}"))
 }
 
 fn ensure_terser() -> Result {
@@ -80,10 +75,14 @@ fn ensure_terser() -> Result {
         return Ok(());
     }
     println!("xtask: installing terser {TERSER_VERSION} from npm into .tools/");
-    run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--prefix"])
-        .arg(paths::tools_dir())
-        .arg(format!("terser@{TERSER_VERSION}")))
+    install_into_tools(&format!("terser@{TERSER_VERSION}"))
+}
+
+/// `npm install` of `package` (`name@version`) into the git-ignored `.tools/`.
+fn install_into_tools(package: &str) -> Result {
+    let dir = paths::tools_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&dir).arg(package))
 }
 
 /// Debian's packages and the file each one installs.
