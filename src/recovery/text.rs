@@ -12,36 +12,27 @@ pub enum RecoveryText {
 }
 
 impl Catalogue for RecoveryText {
-    #[inline(never)]
     fn en(&self) -> &'static str {
-        match self {
-            Self::Heading => "Something went wrong",
-            Self::WhatHappened => {
-                "Profiles Studio hit an internal error and stopped. Reload starts it again; \
-                 your tokens on the server are as they were. Details are in the browser's console."
-            }
-            Self::DraftKept => {
-                "Your unsaved changes to the open token form were kept in this tab. After Reload \
-                 (and connecting again, if asked) the form opens with them."
-            }
-            Self::Reload => "Reload",
-        }
+        crate::words!(self,
+            Heading => "Something went wrong",
+            WhatHappened => "Profiles Studio hit an internal error and stopped. Reload starts it again; your \
+                tokens on the server are as they were. Details are in the browser's console.",
+            DraftKept => "Your unsaved changes to the open token form were kept in this tab. After Reload \
+                (and connecting again, if asked) the form opens with them.",
+            Reload => "Reload",
+        )
     }
 
-    #[inline(never)]
     fn ja(&self) -> &'static str {
-        match self {
-            Self::Heading => "問題が発生しました",
-            Self::WhatHappened => {
-                "Profiles Studio で内部エラーが起きたため停止しました。「再読み込み」で再開します。\
-                 サーバー上のトークンはそのままです。詳細はブラウザのコンソールにあります。"
-            }
-            Self::DraftKept => {
-                "開いていたトークンのフォームの保存していない変更は、このタブに保持しました。\
-                 再読み込み (求められたら再接続) の後、その内容でフォームが開きます。"
-            }
-            Self::Reload => "再読み込み",
-        }
+        crate::words!(self,
+            Heading => "問題が発生しました",
+            WhatHappened => "Profiles Studio で内部エラーが起きたため停止しました。\
+                「再読み込み」で再開します。サーバー上のトークンはそのままです。\
+                詳細はブラウザのコンソールにあります。",
+            DraftKept => "開いていたトークンのフォームの保存していない変更は、このタブに保持しました。\
+                再読み込み (求められたら再接続) の後、その内容でフォームが開きます。",
+            Reload => "再読み込み",
+        )
     }
 }
 

@@ -59,94 +59,82 @@ impl From<Region> for ScreenText {
 }
 
 impl Catalogue for ScreenText {
-    #[inline(never)]
     fn en(&self) -> &'static str {
-        match self {
-            Self::ConnectTitle => "Connect to Treasure Data",
-            Self::Region => "Region",
-            Self::RegionUs => "US",
-            Self::RegionTokyo => "Tokyo",
-            Self::RegionEu => "EU",
-            Self::RegionAp02 => "Korea (ap02)",
-            Self::RegionAp03 => "ap03",
-            Self::RegionCustom => "Custom",
-            Self::ApiBaseUrl => "API base URL",
-            Self::ApiKey => "API key",
-            Self::Remember => "Remember in this tab",
-            Self::RememberNote => {
-                "Keeps the key in this tab's session storage until you disconnect or close the tab. Anything \
-                 running in this page could read it; leave it off on shared computers."
-            }
-            Self::Connect => "Connect",
-            Self::Connecting => "Connecting…",
-            Self::EnterBaseUrl => "Enter the API base URL, starting with https:// or http://.",
-            Self::EnterApiKey => "Enter an API key.",
-            Self::CheckRegionAndKey => "Check the region and the API key.",
-            Self::ProxyRefused => {
-                "The proxy's credential was not accepted (401). Ask whoever runs the proxy to check its key."
-            }
-            Self::ProxyBefore => "Connecting through the proxy at ",
-            Self::ProxyAfter => "; it adds the credential, so no key is needed here.",
-            Self::TryAgain => "Try again",
-            Self::NotSignedIn => "Not signed in",
-            Self::WaitingForHost => "Waiting for the console's credential.",
-            Self::ParentSegments => "Parent segments",
-            Self::ParentSegmentsLead => {
-                "Select a parent segment to browse its folders and Profiles API tokens."
-            }
-            Self::NoParentSegments => {
-                "This account has no parent segments yet. Create one in Audience Studio first."
-            }
-            Self::LoadingParentSegments => "Loading parent segments…",
-            Self::ParentSegmentsFailed => "Could not load the parent segments.",
-            Self::Profiles(_) => "{0} profiles",
-            Self::Updated(_) => "Updated {0}",
-        }
+        crate::words!(self,
+            ConnectTitle => "Connect to Treasure Data",
+            Region => "Region",
+            RegionUs => "US",
+            RegionTokyo => "Tokyo",
+            RegionEu => "EU",
+            RegionAp02 => "Korea (ap02)",
+            RegionAp03 => "ap03",
+            RegionCustom => "Custom",
+            ApiBaseUrl => "API base URL",
+            ApiKey => "API key",
+            Remember => "Remember in this tab",
+            RememberNote => "Keeps the key in this tab's session storage until you disconnect or close the \
+                tab. Anything running in this page could read it; leave it off on shared computers.",
+            Connect => "Connect",
+            Connecting => "Connecting…",
+            EnterBaseUrl => "Enter the API base URL, starting with https:// or http://.",
+            EnterApiKey => "Enter an API key.",
+            CheckRegionAndKey => "Check the region and the API key.",
+            ProxyRefused => "The proxy's credential was not accepted (401). Ask whoever runs the proxy to \
+                check its key.",
+            ProxyBefore => "Connecting through the proxy at ",
+            ProxyAfter => "; it adds the credential, so no key is needed here.",
+            TryAgain => "Try again",
+            NotSignedIn => "Not signed in",
+            WaitingForHost => "Waiting for the console's credential.",
+            ParentSegments => "Parent segments",
+            ParentSegmentsLead => "Select a parent segment to browse its folders and Profiles API tokens.",
+            NoParentSegments => "This account has no parent segments yet. Create one in Audience Studio \
+                first.",
+            LoadingParentSegments => "Loading parent segments…",
+            ParentSegmentsFailed => "Could not load the parent segments.",
+            Profiles => "{0} profiles",
+            Updated => "Updated {0}",
+        )
     }
 
-    #[inline(never)]
     fn ja(&self) -> &'static str {
-        match self {
-            Self::ConnectTitle => "Treasure Data に接続",
-            Self::Region => "リージョン",
-            Self::RegionUs => "米国 (US)",
-            Self::RegionTokyo => "東京",
-            Self::RegionEu => "欧州 (EU)",
-            Self::RegionAp02 => "韓国 (ap02)",
-            Self::RegionAp03 => "ap03 リージョン",
-            Self::RegionCustom => "カスタム",
-            Self::ApiBaseUrl => "API のベース URL",
-            Self::ApiKey => "API キー",
-            Self::Remember => "このタブで記憶する",
-            Self::RememberNote => {
-                "切断するかタブを閉じるまで、キーをこのタブのセッションストレージに保持します。\
-                 このページで動くものは何でもそれを読めるため、共用のコンピュータではオフのままにしてください。"
-            }
-            Self::Connect => "接続",
-            Self::Connecting => "接続中…",
-            Self::EnterBaseUrl => "https:// または http:// で始まる API のベース URL を入力してください。",
-            Self::EnterApiKey => "API キーを入力してください。",
-            Self::CheckRegionAndKey => "リージョンと API キーを確認してください。",
-            Self::ProxyRefused => {
-                "プロキシの認証情報が受け付けられませんでした (401)。プロキシの管理者にキーの確認を依頼してください。"
-            }
-            Self::ProxyBefore => "プロキシ ",
-            Self::ProxyAfter => " 経由で接続しています。認証情報はプロキシが付けるため、ここでキーは不要です。",
-            Self::TryAgain => "もう一度試す",
-            Self::NotSignedIn => "サインインしていません",
-            Self::WaitingForHost => "コンソールの認証情報を待っています。",
-            Self::ParentSegments => "ペアレントセグメント",
-            Self::ParentSegmentsLead => {
-                "ペアレントセグメントを選ぶと、そのフォルダと Profiles API トークンを表示します。"
-            }
-            Self::NoParentSegments => {
-                "このアカウントにはまだペアレントセグメントがありません。先に Audience Studio で作成してください。"
-            }
-            Self::LoadingParentSegments => "ペアレントセグメントを読み込み中…",
-            Self::ParentSegmentsFailed => "ペアレントセグメントを読み込めませんでした。",
-            Self::Profiles(_) => "{0} プロファイル",
-            Self::Updated(_) => "更新: {0}",
-        }
+        crate::words!(self,
+            ConnectTitle => "Treasure Data に接続",
+            Region => "リージョン",
+            RegionUs => "米国 (US)",
+            RegionTokyo => "東京",
+            RegionEu => "欧州 (EU)",
+            RegionAp02 => "韓国 (ap02)",
+            RegionAp03 => "ap03 リージョン",
+            RegionCustom => "カスタム",
+            ApiBaseUrl => "API のベース URL",
+            ApiKey => "API キー",
+            Remember => "このタブで記憶する",
+            RememberNote => "切断するかタブを閉じるまで、キーをこのタブのセッションストレージに保持します。\
+                このページで動くものは何でもそれを読めるため、\
+                共用のコンピュータではオフのままにしてください。",
+            Connect => "接続",
+            Connecting => "接続中…",
+            EnterBaseUrl => "https:// または http:// で始まる API のベース URL を入力してください。",
+            EnterApiKey => "API キーを入力してください。",
+            CheckRegionAndKey => "リージョンと API キーを確認してください。",
+            ProxyRefused => "プロキシの認証情報が受け付けられませんでした (401)。\
+                プロキシの管理者にキーの確認を依頼してください。",
+            ProxyBefore => "プロキシ ",
+            ProxyAfter => " 経由で接続しています。認証情報はプロキシが付けるため、ここでキーは不要です。",
+            TryAgain => "もう一度試す",
+            NotSignedIn => "サインインしていません",
+            WaitingForHost => "コンソールの認証情報を待っています。",
+            ParentSegments => "ペアレントセグメント",
+            ParentSegmentsLead => "ペアレントセグメントを選ぶと、そのフォルダと Profiles API \
+                トークンを表示します。",
+            NoParentSegments => "このアカウントにはまだペアレントセグメントがありません。先に Audience \
+                Studio で作成してください。",
+            LoadingParentSegments => "ペアレントセグメントを読み込み中…",
+            ParentSegmentsFailed => "ペアレントセグメントを読み込めませんでした。",
+            Profiles => "{0} プロファイル",
+            Updated => "更新: {0}",
+        )
     }
 
     fn args(&self) -> Args<'_> {

@@ -20,44 +20,36 @@ pub enum SessionText {
 }
 
 impl Catalogue for SessionText {
-    #[inline(never)]
     fn en(&self) -> &'static str {
-        match self {
-            Self::KeyRefused => {
-                "The API key was not accepted any more (401). Connect again to continue where you were."
-            }
-            Self::HostCredentialRefused => {
-                "The console's credential was not accepted (401). Your unsaved changes are kept here until it \
-                 hands over a new one."
-            }
-            Self::Disconnect => "Disconnect",
-            Self::ThroughProxy(_) => "Through the proxy at {0}",
-            Self::Language => "Language",
-            Self::LeaveTitle => "Leave without saving?",
-            Self::LeaveQuestion(_) => "You have not saved {0}. If you leave this page, they are lost.",
-            Self::Stay => "Stay on this page",
-            Self::LeaveAndDiscard => "Leave and discard",
-        }
+        crate::words!(self,
+            KeyRefused => "The API key was not accepted any more (401). Connect again to continue where you \
+                were.",
+            HostCredentialRefused => "The console's credential was not accepted (401). Your unsaved changes \
+                are kept here until it hands over a new one.",
+            Disconnect => "Disconnect",
+            ThroughProxy => "Through the proxy at {0}",
+            Language => "Language",
+            LeaveTitle => "Leave without saving?",
+            LeaveQuestion => "You have not saved {0}. If you leave this page, they are lost.",
+            Stay => "Stay on this page",
+            LeaveAndDiscard => "Leave and discard",
+        )
     }
 
-    #[inline(never)]
     fn ja(&self) -> &'static str {
-        match self {
-            Self::KeyRefused => {
-                "API キーが受け付けられなくなりました (401)。もう一度接続すると、作業していた場所から続けられます。"
-            }
-            Self::HostCredentialRefused => {
-                "コンソールの認証情報が受け付けられませんでした (401)。新しい認証情報が渡されるまで、\
-                 保存していない変更はここに保持されます。"
-            }
-            Self::Disconnect => "切断",
-            Self::ThroughProxy(_) => "プロキシ経由 ({0})",
-            Self::Language => "言語",
-            Self::LeaveTitle => "保存せずに移動しますか?",
-            Self::LeaveQuestion(_) => "{0}はまだ保存されていません。このページを離れると失われます。",
-            Self::Stay => "このページに留まる",
-            Self::LeaveAndDiscard => "破棄して移動",
-        }
+        crate::words!(self,
+            KeyRefused => "API キーが受け付けられなくなりました (401)。もう一度接続すると、\
+                作業していた場所から続けられます。",
+            HostCredentialRefused => "コンソールの認証情報が受け付けられませんでした (401)。\
+                新しい認証情報が渡されるまで、保存していない変更はここに保持されます。",
+            Disconnect => "切断",
+            ThroughProxy => "プロキシ経由 ({0})",
+            Language => "言語",
+            LeaveTitle => "保存せずに移動しますか?",
+            LeaveQuestion => "{0}はまだ保存されていません。このページを離れると失われます。",
+            Stay => "このページに留まる",
+            LeaveAndDiscard => "破棄して移動",
+        )
     }
 
     fn args(&self) -> Args<'_> {

@@ -12,114 +12,120 @@ pub fn explain(err: &ApiError) -> Message {
     Message::new(Explained(err.clone()))
 }
 
-/// An error explained: one exhaustive `match` per language over the kinds of error and
-/// whether the server said why; the server's message and the numbers are the fields.
+/// An error explained: which sentence, in each language, is [`Sentence::of`] the error; the
+/// server's message and the numbers are the fields.
 struct Explained(ApiError);
 
-impl Explained {
-    /// The error, and whether the server gave no words of its own (then the sentence says what
-    /// the status means instead of quoting it).
-    fn kind(&self) -> (&ApiError, bool) {
-        let silent = self.0.server_message().is_some_and(|m| m.trim().is_empty());
-        (&self.0, silent)
+/// The sentences that explain errors: one per kind of error, two where it matters whether the
+/// server said why (`…Said`: it did, and the sentence quotes it).
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Sentence {
+    Unauthorized,
+    Forbidden,
+    ForbiddenSaid,
+    NotFound,
+    NotFoundSaid,
+    Network,
+    Timeout,
+    /// The server said when to try again.
+    RateLimitedFor,
+    RateLimited,
+    ServerFailed,
+    ServerFailedSaid,
+    Conflict,
+    ConflictSaid,
+    Invalid,
+    InvalidSaid,
+    Decode,
+}
+
+impl Sentence {
+    /// The sentence for `err`. A server that gave no words of its own gets the sentence that
+    /// says what the status means instead of quoting it.
+    fn of(err: &ApiError) -> Self {
+        let said = !err.server_message().is_some_and(|m| m.trim().is_empty());
+        let either = |said_why, silent| if said { said_why } else { silent };
+        match err {
+            ApiError::Unauthorized => Self::Unauthorized,
+            ApiError::Forbidden { .. } => either(Self::ForbiddenSaid, Self::Forbidden),
+            ApiError::NotFound { .. } => either(Self::NotFoundSaid, Self::NotFound),
+            ApiError::Network(_) => Self::Network,
+            ApiError::Timeout => Self::Timeout,
+            ApiError::RateLimited { retry_after_secs: Some(_) } => Self::RateLimitedFor,
+            ApiError::RateLimited { retry_after_secs: None } => Self::RateLimited,
+            ApiError::Server { .. } => either(Self::ServerFailedSaid, Self::ServerFailed),
+            ApiError::Conflict { .. } => either(Self::ConflictSaid, Self::Conflict),
+            ApiError::Validation { .. } => either(Self::InvalidSaid, Self::Invalid),
+            ApiError::Decode(_) => Self::Decode,
+        }
+    }
+
+    fn en(self) -> &'static str {
+        crate::words!(self,
+            Unauthorized => "The API key was not accepted (401). Check the key and the region.",
+            Forbidden => "Permission denied: your API key may not do this. Ask an administrator for access \
+                to this folder.",
+            ForbiddenSaid => "Permission denied: {0}. Ask an administrator for access to this folder.",
+            NotFound => "Not found. It may have been moved or deleted.",
+            NotFoundSaid => "Not found: {0}. It may have been moved or deleted.",
+            Network => "Could not reach the API. Check your network connection, the region or API base URL, \
+                and that the API allows requests from this site (CORS).",
+            Timeout => "The server did not answer in time. Try again in a moment.",
+            RateLimitedFor => "Too many requests; try again in {0} s. Try again in a moment.",
+            RateLimited => "Too many requests; try again. Try again in a moment.",
+            ServerFailed => "The server failed ({0}) and gave no details. Try again in a moment.",
+            ServerFailedSaid => "The server failed ({0}): {1}. Try again in a moment.",
+            Conflict => "Conflict with the current state on the server. It may have been changed at the same \
+                time elsewhere: reload to see the current version, then try again.",
+            ConflictSaid => "Conflict: {0}. It may have been changed at the same time elsewhere: reload to \
+                see the current version, then try again.",
+            Invalid => "The request was refused as invalid ({0}). Correct it and try again.",
+            InvalidSaid => "{0}. Correct it and try again.",
+            Decode => "Unexpected answer from the server: {0}. Try again; if it happens again, a proxy \
+                between this page and the API may be changing the answers.",
+        )
+    }
+
+    fn ja(self) -> &'static str {
+        crate::words!(self,
+            Unauthorized => "API キーが受け付けられませんでした (401)。キーとリージョンを確認してください。",
+            Forbidden => "権限がありません。この API キーではこの操作はできません。\
+                このフォルダへのアクセス権を管理者に依頼してください。",
+            ForbiddenSaid => "権限がありません: {0}。このフォルダへのアクセス権を管理者に依頼してください。",
+            NotFound => "見つかりません。移動または削除された可能性があります。",
+            NotFoundSaid => "見つかりません: {0}。移動または削除された可能性があります。",
+            Network => "API に接続できませんでした。ネットワーク接続、リージョンまたは API のベース URL、\
+                そして API がこのサイトからのリクエストを許可していること (CORS) を確認してください。",
+            Timeout => "サーバーが時間内に応答しませんでした。しばらくしてからもう一度お試しください。",
+            RateLimitedFor => "リクエストが多すぎます。{0} 秒後にもう一度お試しください。",
+            RateLimited => "リクエストが多すぎます。しばらくしてからもう一度お試しください。",
+            ServerFailed => "サーバーでエラーが発生しました ({0})。詳細は返されませんでした。\
+                しばらくしてからもう一度お試しください。",
+            ServerFailedSaid => "サーバーでエラーが発生しました ({0}): {1}。\
+                しばらくしてからもう一度お試しください。",
+            Conflict => "サーバー上の現在の状態と競合しています。別の場所で同時に変更された可能性があります。\
+                再読み込みして現在の版を確認してから、もう一度お試しください。",
+            ConflictSaid => "競合: {0}。別の場所で同時に変更された可能性があります。\
+                再読み込みして現在の版を確認してから、もう一度お試しください。",
+            Invalid => "リクエストが無効として拒否されました ({0})。修正してもう一度お試しください。",
+            // The server's sentence stands alone, as it came (usually English).
+            InvalidSaid => "{0}. 修正してもう一度お試しください。",
+            // The detail is a diagnostic for whoever looks into it, in the words it was found in.
+            Decode => "サーバーから予期しない応答がありました (詳細: {0})。もう一度お試しください。\
+                繰り返し起こる場合は、このページと API \
+                の間のプロキシが応答を書き換えている可能性があります。",
+        )
     }
 }
 
 impl Catalogue for Explained {
-    #[inline(never)]
     fn en(&self) -> &'static str {
-        match self.kind() {
-            (ApiError::Unauthorized, _) => "The API key was not accepted (401). Check the key and the region.",
-            (ApiError::Forbidden { .. }, true) => {
-                "Permission denied: your API key may not do this. Ask an administrator for access to this folder."
-            }
-            (ApiError::Forbidden { .. }, false) => {
-                "Permission denied: {0}. Ask an administrator for access to this folder."
-            }
-            (ApiError::NotFound { .. }, true) => "Not found. It may have been moved or deleted.",
-            (ApiError::NotFound { .. }, false) => "Not found: {0}. It may have been moved or deleted.",
-            (ApiError::Network(_), _) => {
-                "Could not reach the API. Check your network connection, the region or API base URL, and that \
-                 the API allows requests from this site (CORS)."
-            }
-            (ApiError::Timeout, _) => "The server did not answer in time. Try again in a moment.",
-            (ApiError::RateLimited { retry_after_secs: Some(_) }, _) => {
-                "Too many requests; try again in {0} s. Try again in a moment."
-            }
-            (ApiError::RateLimited { retry_after_secs: None }, _) => {
-                "Too many requests; try again. Try again in a moment."
-            }
-            (ApiError::Server { .. }, true) => "The server failed ({0}) and gave no details. Try again in a moment.",
-            (ApiError::Server { .. }, false) => "The server failed ({0}): {1}. Try again in a moment.",
-            (ApiError::Conflict { .. }, true) => {
-                "Conflict with the current state on the server. It may have been changed at the same time \
-                 elsewhere: reload to see the current version, then try again."
-            }
-            (ApiError::Conflict { .. }, false) => {
-                "Conflict: {0}. It may have been changed at the same time elsewhere: reload to see the current \
-                 version, then try again."
-            }
-            (ApiError::Validation { .. }, true) => "The request was refused as invalid ({0}). Correct it and try again.",
-            (ApiError::Validation { .. }, false) => "{0}. Correct it and try again.",
-            (ApiError::Decode(_), _) => {
-                "Unexpected answer from the server: {0}. Try again; if it happens again, a proxy between this \
-                 page and the API may be changing the answers."
-            }
-        }
+        Sentence::of(&self.0).en()
     }
 
-    #[inline(never)]
     fn ja(&self) -> &'static str {
-        match self.kind() {
-            (ApiError::Unauthorized, _) => {
-                "API キーが受け付けられませんでした (401)。キーとリージョンを確認してください。"
-            }
-            (ApiError::Forbidden { .. }, true) => {
-                "権限がありません。この API キーではこの操作はできません。このフォルダへのアクセス権を管理者に依頼してください。"
-            }
-            (ApiError::Forbidden { .. }, false) => {
-                "権限がありません: {0}。このフォルダへのアクセス権を管理者に依頼してください。"
-            }
-            (ApiError::NotFound { .. }, true) => "見つかりません。移動または削除された可能性があります。",
-            (ApiError::NotFound { .. }, false) => "見つかりません: {0}。移動または削除された可能性があります。",
-            (ApiError::Network(_), _) => {
-                "API に接続できませんでした。ネットワーク接続、リージョンまたは API のベース URL、そして API が\
-                 このサイトからのリクエストを許可していること (CORS) を確認してください。"
-            }
-            (ApiError::Timeout, _) => {
-                "サーバーが時間内に応答しませんでした。しばらくしてからもう一度お試しください。"
-            }
-            (ApiError::RateLimited { retry_after_secs: Some(_) }, _) => {
-                "リクエストが多すぎます。{0} 秒後にもう一度お試しください。"
-            }
-            (ApiError::RateLimited { retry_after_secs: None }, _) => {
-                "リクエストが多すぎます。しばらくしてからもう一度お試しください。"
-            }
-            (ApiError::Server { .. }, true) => {
-                "サーバーでエラーが発生しました ({0})。詳細は返されませんでした。しばらくしてからもう一度お試しください。"
-            }
-            (ApiError::Server { .. }, false) => {
-                "サーバーでエラーが発生しました ({0}): {1}。しばらくしてからもう一度お試しください。"
-            }
-            (ApiError::Conflict { .. }, true) => {
-                "サーバー上の現在の状態と競合しています。別の場所で同時に変更された可能性があります。\
-                 再読み込みして現在の版を確認してから、もう一度お試しください。"
-            }
-            (ApiError::Conflict { .. }, false) => {
-                "競合: {0}。別の場所で同時に変更された可能性があります。再読み込みして現在の版を確認してから、\
-                 もう一度お試しください。"
-            }
-            (ApiError::Validation { .. }, true) => {
-                "リクエストが無効として拒否されました ({0})。修正してもう一度お試しください。"
-            }
-            // The server's sentence stands alone, as it came (usually English).
-            (ApiError::Validation { .. }, false) => "{0}. 修正してもう一度お試しください。",
-            // The detail is a diagnostic for whoever looks into it, in the words it was found in.
-            (ApiError::Decode(_), _) => {
-                "サーバーから予期しない応答がありました (詳細: {0})。もう一度お試しください。繰り返し起こる場合は、\
-                 このページと API の間のプロキシが応答を書き換えている可能性があります。"
-            }
-        }
+        Sentence::of(&self.0).ja()
     }
 
     fn args(&self) -> Args<'_> {

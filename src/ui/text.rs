@@ -25,44 +25,42 @@ pub enum UiText {
 }
 
 impl Catalogue for UiText {
-    #[inline(never)]
     fn en(&self) -> &'static str {
-        match self {
-            Self::Retry => "Retry",
-            Self::Cancel => "Cancel",
-            Self::Copy => "Copy",
-            Self::Copied => "Copied",
-            Self::CopyFailed => "Copy failed: select the text and copy it manually",
-            Self::Dismiss => "Dismiss",
-            Self::Notifications => "Notifications",
-            Self::Added => "Added",
-            Self::Loading => "Loading…",
-            Self::NotFound => "Not found",
-            Self::ThisPage => "This page",
-            Self::DoesNotExist(_) => "{0} does not exist, or it was moved or deleted.",
-            Self::BackToParentSegments => "Back to parent segments",
-            Self::PickerOptions(_) => "{0} options",
-        }
+        crate::words!(self,
+            Retry => "Retry",
+            Cancel => "Cancel",
+            Copy => "Copy",
+            Copied => "Copied",
+            CopyFailed => "Copy failed: select the text and copy it manually",
+            Dismiss => "Dismiss",
+            Notifications => "Notifications",
+            Added => "Added",
+            Loading => "Loading…",
+            NotFound => "Not found",
+            ThisPage => "This page",
+            DoesNotExist => "{0} does not exist, or it was moved or deleted.",
+            BackToParentSegments => "Back to parent segments",
+            PickerOptions => "{0} options",
+        )
     }
 
-    #[inline(never)]
     fn ja(&self) -> &'static str {
-        match self {
-            Self::Retry => "再試行",
-            Self::Cancel => "キャンセル",
-            Self::Copy => "コピー",
-            Self::Copied => "コピーしました",
-            Self::CopyFailed => "コピーできませんでした。テキストを選択して手動でコピーしてください",
-            Self::Dismiss => "閉じる",
-            Self::Notifications => "通知",
-            Self::Added => "追加済み",
-            Self::Loading => "読み込み中…",
-            Self::NotFound => "見つかりません",
-            Self::ThisPage => "このページ",
-            Self::DoesNotExist(_) => "{0}は存在しないか、移動または削除されました。",
-            Self::BackToParentSegments => "ペアレントセグメント一覧に戻る",
-            Self::PickerOptions(_) => "{0}の候補",
-        }
+        crate::words!(self,
+            Retry => "再試行",
+            Cancel => "キャンセル",
+            Copy => "コピー",
+            Copied => "コピーしました",
+            CopyFailed => "コピーできませんでした。テキストを選択して手動でコピーしてください",
+            Dismiss => "閉じる",
+            Notifications => "通知",
+            Added => "追加済み",
+            Loading => "読み込み中…",
+            NotFound => "見つかりません",
+            ThisPage => "このページ",
+            DoesNotExist => "{0}は存在しないか、移動または削除されました。",
+            BackToParentSegments => "ペアレントセグメント一覧に戻る",
+            PickerOptions => "{0}の候補",
+        )
     }
 
     fn args(&self) -> Args<'_> {

@@ -60,107 +60,98 @@ pub enum ActionText {
 }
 
 impl Catalogue for ActionText {
-    #[inline(never)]
     fn en(&self) -> &'static str {
-        match self {
-            Self::TokenActions => "Token actions",
-            Self::Move => "Move",
-            Self::Moving => "Moving…",
-            Self::Duplicate => "Duplicate",
-            Self::Duplicating => "Duplicating…",
-            Self::Delete => "Delete",
-            Self::Deleting => "Deleting…",
-            Self::Undo => "Undo",
-            Self::KeptChoice => "Connected again: here is what you had chosen.",
-            Self::KeptEntries => "Connected again: here is what you had entered.",
-            Self::MoveTitle => "Move Profiles API Token",
-            Self::MoveLead(_) => "Select a different destination folder for “{0}”, then select Move.",
-            Self::DestinationFolder => "Destination folder",
-            Self::Destination(_) => "Destination: {0}",
-            Self::NoDestination => "No destination selected yet.",
-            Self::NotMoved => "The token was not moved.",
-            Self::Moved(..) => "Moved “{0}” to “{1}”.",
-            Self::MovedBack(..) => "Moved “{0}” back to “{1}”.",
-            Self::UndoFailed(_) => "Could not undo the move of “{0}”.",
-            Self::DuplicateTitle => "Duplicate Profiles API Token",
-            Self::DuplicateLead(_) => "Rename the copy of “{0}” and optionally enter a description.",
-            Self::DuplicateHint => {
-                "The copy gets the same Lookup Key, attributes and segments, in the same folder, and a token \
-                 UUID of its own."
-            }
-            Self::DescriptionOptional => "Description (optional)",
-            Self::NameTaken => "A token of this parent segment already has this name.",
-            Self::CheckedSoFar => {
-                "Checked against the tokens in the folders loaded so far; the server checks the rest."
-            }
-            Self::NotDuplicated => "The token was not duplicated.",
-            Self::NotCreatedNoAnswer => "No answer came, and the folder shows no new token: it was not created.",
-            Self::Duplicated(_) => "Duplicated as “{0}”.",
-            Self::DeleteTitle => "Delete Profiles API Token",
-            Self::DeleteLead => "You are about to delete this Profiles API token:",
-            Self::DeleteConsequence => {
-                "Every web page or tool that calls the Profiles API with this UUID stops getting segments and \
-                 attributes at once. It served:"
-            }
-            Self::ServedKey => "Lookup Key: ",
-            Self::ServedAttributes => "Attributes: ",
-            Self::ServedSegments => "Segments: ",
-            Self::NoneServed => "none",
-            Self::CannotBeUndone => "This cannot be undone.",
-            Self::NotDeleted => "The token was not deleted.",
-            Self::Deleted(_) => "Deleted “{0}”.",
-            Self::AlreadyDeleted(_) => "“{0}” had already been deleted (someone else, or another tab, did it).",
-        }
+        crate::words!(self,
+            TokenActions => "Token actions",
+            Move => "Move",
+            Moving => "Moving…",
+            Duplicate => "Duplicate",
+            Duplicating => "Duplicating…",
+            Delete => "Delete",
+            Deleting => "Deleting…",
+            Undo => "Undo",
+            KeptChoice => "Connected again: here is what you had chosen.",
+            KeptEntries => "Connected again: here is what you had entered.",
+            MoveTitle => "Move Profiles API Token",
+            MoveLead => "Select a different destination folder for “{0}”, then select Move.",
+            DestinationFolder => "Destination folder",
+            Destination => "Destination: {0}",
+            NoDestination => "No destination selected yet.",
+            NotMoved => "The token was not moved.",
+            Moved => "Moved “{0}” to “{1}”.",
+            MovedBack => "Moved “{0}” back to “{1}”.",
+            UndoFailed => "Could not undo the move of “{0}”.",
+            DuplicateTitle => "Duplicate Profiles API Token",
+            DuplicateLead => "Rename the copy of “{0}” and optionally enter a description.",
+            DuplicateHint => "The copy gets the same Lookup Key, attributes and segments, in the same \
+                folder, and a token UUID of its own.",
+            DescriptionOptional => "Description (optional)",
+            NameTaken => "A token of this parent segment already has this name.",
+            CheckedSoFar => "Checked against the tokens in the folders loaded so far; the server checks the \
+                rest.",
+            NotDuplicated => "The token was not duplicated.",
+            NotCreatedNoAnswer => "No answer came, and the folder shows no new token: it was not created.",
+            Duplicated => "Duplicated as “{0}”.",
+            DeleteTitle => "Delete Profiles API Token",
+            DeleteLead => "You are about to delete this Profiles API token:",
+            DeleteConsequence => "Every web page or tool that calls the Profiles API with this UUID stops \
+                getting segments and attributes at once. It served:",
+            ServedKey => "Lookup Key: ",
+            ServedAttributes => "Attributes: ",
+            ServedSegments => "Segments: ",
+            NoneServed => "none",
+            CannotBeUndone => "This cannot be undone.",
+            NotDeleted => "The token was not deleted.",
+            Deleted => "Deleted “{0}”.",
+            AlreadyDeleted => "“{0}” had already been deleted (someone else, or another tab, did it).",
+        )
     }
 
-    #[inline(never)]
     fn ja(&self) -> &'static str {
-        match self {
-            Self::TokenActions => "トークンの操作",
-            Self::Move => "移動",
-            Self::Moving => "移動中…",
-            Self::Duplicate => "複製",
-            Self::Duplicating => "複製中…",
-            Self::Delete => "削除",
-            Self::Deleting => "削除中…",
-            Self::Undo => "元に戻す",
-            Self::KeptChoice => "再接続しました。選んでいた内容はこちらです。",
-            Self::KeptEntries => "再接続しました。入力していた内容はこちらです。",
-            Self::MoveTitle => "Profiles API トークンを移動",
-            Self::MoveLead(_) => "「{0}」の移動先フォルダを選び、「移動」を選択してください。",
-            Self::DestinationFolder => "移動先フォルダ",
-            Self::Destination(_) => "移動先: {0}",
-            Self::NoDestination => "移動先はまだ選ばれていません。",
-            Self::NotMoved => "トークンは移動されませんでした。",
-            Self::Moved(..) => "「{0}」を「{1}」に移動しました。",
-            Self::MovedBack(..) => "「{0}」を「{1}」に戻しました。",
-            Self::UndoFailed(_) => "「{0}」の移動を元に戻せませんでした。",
-            Self::DuplicateTitle => "Profiles API トークンを複製",
-            Self::DuplicateLead(_) => "「{0}」のコピーに名前を付け、必要なら説明を入力してください。",
-            Self::DuplicateHint => {
-                "コピーは同じ Lookup Key、属性、セグメントを持ち、同じフォルダに作られ、独自のトークン UUID を持ちます。"
-            }
-            Self::DescriptionOptional => "説明 (任意)",
-            Self::NameTaken => "このペアレントセグメントには、すでにこの名前のトークンがあります。",
-            Self::CheckedSoFar => "これまでに読み込んだフォルダのトークンと照合しました。残りはサーバーが確認します。",
-            Self::NotDuplicated => "トークンは複製されませんでした。",
-            Self::NotCreatedNoAnswer => "応答がなく、フォルダに新しいトークンもありません。作成されていません。",
-            Self::Duplicated(_) => "「{0}」として複製しました。",
-            Self::DeleteTitle => "Profiles API トークンを削除",
-            Self::DeleteLead => "この Profiles API トークンを削除しようとしています:",
-            Self::DeleteConsequence => {
-                "この UUID で Profiles API を呼び出すすべての Web ページやツールは、ただちにセグメントと属性を\
-                 受け取れなくなります。このトークンが提供していたもの:"
-            }
-            Self::ServedKey => "Lookup Key: ",
-            Self::ServedAttributes => "属性: ",
-            Self::ServedSegments => "セグメント: ",
-            Self::NoneServed => "なし",
-            Self::CannotBeUndone => "この操作は元に戻せません。",
-            Self::NotDeleted => "トークンは削除されませんでした。",
-            Self::Deleted(_) => "「{0}」を削除しました。",
-            Self::AlreadyDeleted(_) => "「{0}」はすでに削除されていました (別のユーザーか別のタブによって)。",
-        }
+        crate::words!(self,
+            TokenActions => "トークンの操作",
+            Move => "移動",
+            Moving => "移動中…",
+            Duplicate => "複製",
+            Duplicating => "複製中…",
+            Delete => "削除",
+            Deleting => "削除中…",
+            Undo => "元に戻す",
+            KeptChoice => "再接続しました。選んでいた内容はこちらです。",
+            KeptEntries => "再接続しました。入力していた内容はこちらです。",
+            MoveTitle => "Profiles API トークンを移動",
+            MoveLead => "「{0}」の移動先フォルダを選び、「移動」を選択してください。",
+            DestinationFolder => "移動先フォルダ",
+            Destination => "移動先: {0}",
+            NoDestination => "移動先はまだ選ばれていません。",
+            NotMoved => "トークンは移動されませんでした。",
+            Moved => "「{0}」を「{1}」に移動しました。",
+            MovedBack => "「{0}」を「{1}」に戻しました。",
+            UndoFailed => "「{0}」の移動を元に戻せませんでした。",
+            DuplicateTitle => "Profiles API トークンを複製",
+            DuplicateLead => "「{0}」のコピーに名前を付け、必要なら説明を入力してください。",
+            DuplicateHint => "コピーは同じ Lookup Key、属性、セグメントを持ち、同じフォルダに作られ、\
+                独自のトークン UUID を持ちます。",
+            DescriptionOptional => "説明 (任意)",
+            NameTaken => "このペアレントセグメントには、すでにこの名前のトークンがあります。",
+            CheckedSoFar => "これまでに読み込んだフォルダのトークンと照合しました。\
+                残りはサーバーが確認します。",
+            NotDuplicated => "トークンは複製されませんでした。",
+            NotCreatedNoAnswer => "応答がなく、フォルダに新しいトークンもありません。作成されていません。",
+            Duplicated => "「{0}」として複製しました。",
+            DeleteTitle => "Profiles API トークンを削除",
+            DeleteLead => "この Profiles API トークンを削除しようとしています:",
+            DeleteConsequence => "この UUID で Profiles API を呼び出すすべての Web ページやツールは、\
+                ただちにセグメントと属性を受け取れなくなります。このトークンが提供していたもの:",
+            ServedKey => "Lookup Key: ",
+            ServedAttributes => "属性: ",
+            ServedSegments => "セグメント: ",
+            NoneServed => "なし",
+            CannotBeUndone => "この操作は元に戻せません。",
+            NotDeleted => "トークンは削除されませんでした。",
+            Deleted => "「{0}」を削除しました。",
+            AlreadyDeleted => "「{0}」はすでに削除されていました (別のユーザーか別のタブによって)。",
+        )
     }
 
     fn args(&self) -> Args<'_> {

@@ -127,114 +127,100 @@ impl FormText {
 }
 
 impl Catalogue for FormText {
-    #[inline(never)]
     fn en(&self) -> &'static str {
-        match self {
-            Self::NameRule => "Letters, digits, underscores (_) and spaces; it must start with a letter or an underscore.",
-            Self::Optional => "Optional.",
-            Self::EnterName => "Enter a name.",
-            Self::NameStart(_) => "The name must start with a letter or an underscore, not {0}.",
-            Self::NameContains(_) => {
-                "The name cannot contain {0}. Letters, digits, underscores (_) and spaces; it must start with a \
-                 letter or an underscore."
-            }
-            Self::NameTooLong(..) => "The name is {0} characters long; at most {1} are allowed.",
-            Self::KeyDefaultOption => "td_global_id (default)",
-            Self::KeyHint => {
-                "A column with a unique value inside the parent segment. This key identifies the correct profile."
-            }
-            Self::KeyDefaultNote => {
-                "With td_global_id, the Profiles API reads the key from the browser's td_global_id cookie: \
-                 lookups work from web pages on your site, not from a server or a test tool. Choose another \
-                 column to look profiles up by a value you pass."
-            }
-            Self::KeyPassedNote => "Web pages pass this column's value with each lookup.",
-            Self::AttributesFull(..) => {
-                "{0} of {1} attributes: the maximum. Remove one to add another."
-            }
-            Self::AttributeCount(..) => "{0} of {1} attributes (optional).",
-            Self::NoAttributes => "No attributes: lookups return segments only.",
-            Self::ChosenAttributes => "Chosen attributes",
-            Self::Remove => "Remove",
-            Self::LoadingColumns => "Loading columns…",
-            Self::ColumnsFailed => "Could not load the parent segment's columns.",
-            Self::NoAttributeMatches => "No attribute matches.",
-            Self::SegmentsLead(_) => "Add up to {0} Segments. A lookup answers with the ones the profile is in.",
-            Self::SegmentsFull(..) => "{0} of {1} segments: the maximum. Remove one to add another.",
-            Self::SegmentCount(..) => "{0} of {1} segments.",
-            Self::AddSegment => "Add Segment",
-            Self::SegmentsOfToken => "Segments of this token",
-            Self::Action => "Action",
-            Self::SearchSegments => "Search segments",
-            Self::NoSegmentMatches => "No segment matches.",
-            Self::DoneAdding => "Done adding",
-            Self::LoadingSegments => "Loading segments…",
-            Self::SegmentsFailed => "Could not load the segments.",
-            Self::TooManyAttributes(_) => "A token can have at most {0} attributes. Remove one before adding another.",
-            Self::DuplicateAttribute(_) => "“{0}” is already one of the attributes.",
-            Self::TooManySegments(_) => "A token can have at most {0} segments. Remove one before adding another.",
-            Self::DuplicateSegment(_) => "“{0}” is already one of the segments.",
-            Self::AttributeTwice => "An attribute is listed twice.",
-            Self::SegmentTwice => "A segment is listed twice.",
-            Self::RefusedValues => "Not saved: the server refused some values. See the messages on the fields.",
-            Self::RefusedValue => "The server refused this value.",
-        }
+        crate::words!(self,
+            NameRule => "Letters, digits, underscores (_) and spaces; it must start with a letter or an \
+                underscore.",
+            Optional => "Optional.",
+            EnterName => "Enter a name.",
+            NameStart => "The name must start with a letter or an underscore, not {0}.",
+            NameContains => "The name cannot contain {0}. Letters, digits, underscores (_) and spaces; it \
+                must start with a letter or an underscore.",
+            NameTooLong => "The name is {0} characters long; at most {1} are allowed.",
+            KeyDefaultOption => "td_global_id (default)",
+            KeyHint => "A column with a unique value inside the parent segment. This key identifies the \
+                correct profile.",
+            KeyDefaultNote => "With td_global_id, the Profiles API reads the key from the browser's \
+                td_global_id cookie: lookups work from web pages on your site, not from a server or a test \
+                tool. Choose another column to look profiles up by a value you pass.",
+            KeyPassedNote => "Web pages pass this column's value with each lookup.",
+            AttributesFull => "{0} of {1} attributes: the maximum. Remove one to add another.",
+            AttributeCount => "{0} of {1} attributes (optional).",
+            NoAttributes => "No attributes: lookups return segments only.",
+            ChosenAttributes => "Chosen attributes",
+            Remove => "Remove",
+            LoadingColumns => "Loading columns…",
+            ColumnsFailed => "Could not load the parent segment's columns.",
+            NoAttributeMatches => "No attribute matches.",
+            SegmentsLead => "Add up to {0} Segments. A lookup answers with the ones the profile is in.",
+            SegmentsFull => "{0} of {1} segments: the maximum. Remove one to add another.",
+            SegmentCount => "{0} of {1} segments.",
+            AddSegment => "Add Segment",
+            SegmentsOfToken => "Segments of this token",
+            Action => "Action",
+            SearchSegments => "Search segments",
+            NoSegmentMatches => "No segment matches.",
+            DoneAdding => "Done adding",
+            LoadingSegments => "Loading segments…",
+            SegmentsFailed => "Could not load the segments.",
+            TooManyAttributes => "A token can have at most {0} attributes. Remove one before adding another.",
+            DuplicateAttribute => "“{0}” is already one of the attributes.",
+            TooManySegments => "A token can have at most {0} segments. Remove one before adding another.",
+            DuplicateSegment => "“{0}” is already one of the segments.",
+            AttributeTwice => "An attribute is listed twice.",
+            SegmentTwice => "A segment is listed twice.",
+            RefusedValues => "Not saved: the server refused some values. See the messages on the fields.",
+            RefusedValue => "The server refused this value.",
+        )
     }
 
-    #[inline(never)]
     fn ja(&self) -> &'static str {
-        match self {
-            Self::NameRule => "英字、数字、アンダースコア (_)、スペースが使えます。先頭は英字またはアンダースコアにしてください。",
-            Self::Optional => "任意。",
-            Self::EnterName => "名前を入力してください。",
-            Self::NameStart(_) => "名前の先頭は英字またはアンダースコアにしてください ({0}は使えません)。",
-            Self::NameContains(_) => {
-                "名前に{0}は使えません。英字、数字、アンダースコア (_)、スペースが使えます。\
-                 先頭は英字またはアンダースコアにしてください。"
-            }
-            Self::NameTooLong(..) => "名前が {0} 文字あります。{1} 文字以内にしてください。",
-            Self::KeyDefaultOption => "td_global_id (デフォルト)",
-            Self::KeyHint => "ペアレントセグメント内で一意の値を持つ列です。このキーで正しいプロファイルを特定します。",
-            Self::KeyDefaultNote => {
-                "td_global_id の場合、Profiles API はブラウザの td_global_id Cookie からキーを読み取ります。\
-                 ルックアップはサーバーやテストツールからではなく、あなたのサイトの Web ページから動作します。\
-                 渡した値でプロファイルを検索するには、別の列を選んでください。"
-            }
-            Self::KeyPassedNote => "Web ページはルックアップのたびにこの列の値を渡します。",
-            Self::AttributesFull(..) => "属性 {0} / {1} 個: 上限です。追加するには 1 つ削除してください。",
-            Self::AttributeCount(..) => "属性 {0} / {1} 個 (任意)。",
-            Self::NoAttributes => "属性なし: ルックアップはセグメントだけを返します。",
-            Self::ChosenAttributes => "選択した属性",
-            Self::Remove => "削除",
-            Self::LoadingColumns => "列を読み込み中…",
-            Self::ColumnsFailed => "ペアレントセグメントの列を読み込めませんでした。",
-            Self::NoAttributeMatches => "一致する属性はありません。",
-            Self::SegmentsLead(_) => {
-                "セグメントを {0} 個まで追加できます。ルックアップは、プロファイルが含まれるセグメントを返します。"
-            }
-            Self::SegmentsFull(..) => {
-                "セグメント {0} / {1} 個: 上限です。追加するには 1 つ削除してください。"
-            }
-            Self::SegmentCount(..) => "セグメント {0} / {1} 個。",
-            Self::AddSegment => "セグメントを追加",
-            Self::SegmentsOfToken => "このトークンのセグメント",
-            Self::Action => "操作",
-            Self::SearchSegments => "セグメントを検索",
-            Self::NoSegmentMatches => "一致するセグメントはありません。",
-            Self::DoneAdding => "追加を終了",
-            Self::LoadingSegments => "セグメントを読み込み中…",
-            Self::SegmentsFailed => "セグメントを読み込めませんでした。",
-            Self::TooManyAttributes(_) => "トークンの属性は {0} 個までです。追加する前に 1 つ削除してください。",
-            Self::DuplicateAttribute(_) => "“{0}” はすでに属性に含まれています。",
-            Self::TooManySegments(_) => "トークンのセグメントは {0} 個までです。追加する前に 1 つ削除してください。",
-            Self::DuplicateSegment(_) => "“{0}” はすでにセグメントに含まれています。",
-            Self::AttributeTwice => "同じ属性が 2 回指定されています。",
-            Self::SegmentTwice => "同じセグメントが 2 回指定されています。",
-            Self::RefusedValues => {
-                "保存されませんでした: サーバーが一部の値を拒否しました。各フィールドのメッセージを確認してください。"
-            }
-            Self::RefusedValue => "サーバーがこの値を拒否しました。",
-        }
+        crate::words!(self,
+            NameRule => "英字、数字、アンダースコア (_)、スペースが使えます。\
+                先頭は英字またはアンダースコアにしてください。",
+            Optional => "任意。",
+            EnterName => "名前を入力してください。",
+            NameStart => "名前の先頭は英字またはアンダースコアにしてください ({0}は使えません)。",
+            NameContains => "名前に{0}は使えません。英字、数字、アンダースコア (_)、スペースが使えます。\
+                先頭は英字またはアンダースコアにしてください。",
+            NameTooLong => "名前が {0} 文字あります。{1} 文字以内にしてください。",
+            KeyDefaultOption => "td_global_id (デフォルト)",
+            KeyHint => "ペアレントセグメント内で一意の値を持つ列です。\
+                このキーで正しいプロファイルを特定します。",
+            KeyDefaultNote => "td_global_id の場合、Profiles API はブラウザの td_global_id Cookie \
+                からキーを読み取ります。ルックアップはサーバーやテストツールからではなく、あなたのサイトの \
+                Web ページから動作します。渡した値でプロファイルを検索するには、別の列を選んでください。",
+            KeyPassedNote => "Web ページはルックアップのたびにこの列の値を渡します。",
+            AttributesFull => "属性 {0} / {1} 個: 上限です。追加するには 1 つ削除してください。",
+            AttributeCount => "属性 {0} / {1} 個 (任意)。",
+            NoAttributes => "属性なし: ルックアップはセグメントだけを返します。",
+            ChosenAttributes => "選択した属性",
+            Remove => "削除",
+            LoadingColumns => "列を読み込み中…",
+            ColumnsFailed => "ペアレントセグメントの列を読み込めませんでした。",
+            NoAttributeMatches => "一致する属性はありません。",
+            SegmentsLead => "セグメントを {0} 個まで追加できます。ルックアップは、\
+                プロファイルが含まれるセグメントを返します。",
+            SegmentsFull => "セグメント {0} / {1} 個: 上限です。追加するには 1 つ削除してください。",
+            SegmentCount => "セグメント {0} / {1} 個。",
+            AddSegment => "セグメントを追加",
+            SegmentsOfToken => "このトークンのセグメント",
+            Action => "操作",
+            SearchSegments => "セグメントを検索",
+            NoSegmentMatches => "一致するセグメントはありません。",
+            DoneAdding => "追加を終了",
+            LoadingSegments => "セグメントを読み込み中…",
+            SegmentsFailed => "セグメントを読み込めませんでした。",
+            TooManyAttributes => "トークンの属性は {0} 個までです。追加する前に 1 つ削除してください。",
+            DuplicateAttribute => "“{0}” はすでに属性に含まれています。",
+            TooManySegments => "トークンのセグメントは {0} 個までです。追加する前に 1 つ削除してください。",
+            DuplicateSegment => "“{0}” はすでにセグメントに含まれています。",
+            AttributeTwice => "同じ属性が 2 回指定されています。",
+            SegmentTwice => "同じセグメントが 2 回指定されています。",
+            RefusedValues => "保存されませんでした: サーバーが一部の値を拒否しました。\
+                各フィールドのメッセージを確認してください。",
+            RefusedValue => "サーバーがこの値を拒否しました。",
+        )
     }
 
     fn args(&self) -> Args<'_> {
