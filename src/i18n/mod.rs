@@ -44,8 +44,10 @@ impl Language {
 
     /// `"ja"`, `"ja-JP"`, `"JA"` → Japanese; `"en-GB"` → English; anything else: `None`.
     pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-        Language::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.tag()))
+        // By bytes: a `split` on characters brings a searcher of its own into the wasm.
+        let tag = tag.trim().as_bytes();
+        let primary = tag.iter().position(|b| matches!(b, b'-' | b'_')).map_or(tag, |end| &tag[..end]);
+        Language::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.tag().as_bytes()))
     }
 
     /// The first of the browser's preferred languages (`navigator.languages`) that the console
