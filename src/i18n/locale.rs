@@ -141,6 +141,5 @@ fn remember(language: Language) {
 
 fn browser_language() -> Language {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Language::En };
-    let preferred: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
-    Language::from_preferences(&preferred)
+    Language::from_preferences(navigator.languages().iter().filter_map(|l| l.as_string()))
 }

@@ -52,8 +52,8 @@ impl Language {
 
     /// The first of the browser's preferred languages (`navigator.languages`) that the console
     /// speaks; English when none is.
-    pub fn from_preferences<S: AsRef<str>>(preferred: &[S]) -> Language {
-        preferred.iter().find_map(|tag| Language::from_tag(tag.as_ref())).unwrap_or_default()
+    pub fn from_preferences<S: AsRef<str>>(preferred: impl IntoIterator<Item = S>) -> Language {
+        preferred.into_iter().find_map(|tag| Language::from_tag(tag.as_ref())).unwrap_or_default()
     }
 }
 
@@ -425,9 +425,9 @@ mod tests {
 
     #[test]
     fn follows_the_first_spoken_preference() {
-        assert_eq!(Language::from_preferences(&["fr-FR", "ja", "en"]), Language::Ja);
-        assert_eq!(Language::from_preferences(&["en-US", "ja"]), Language::En);
-        assert_eq!(Language::from_preferences(&["de"]), Language::En);
-        assert_eq!(Language::from_preferences::<&str>(&[]), Language::En);
+        assert_eq!(Language::from_preferences(["fr-FR", "ja", "en"]), Language::Ja);
+        assert_eq!(Language::from_preferences(["en-US", "ja"]), Language::En);
+        assert_eq!(Language::from_preferences(["de"]), Language::En);
+        assert_eq!(Language::from_preferences::<&str>([]), Language::En);
     }
 }
