@@ -2,7 +2,8 @@
 //!
 //! Every user-visible text is a value of a feature's catalogue (`tree::text::TreeText`,
 //! `token::text::TokenText`, …), an enum that implements [`Localized`] with one exhaustive
-//! `match` per language, so the compiler refuses a message without its Japanese. Numbers and
+//! `match` per language (written with [`words!`](crate::words)), so the compiler refuses a
+//! message without its Japanese. Numbers and
 //! names are the variants' fields. Server data (names, descriptions, folder names) is never
 //! translated. [`locale`] holds an instance's current language reactively and words views with
 //! `tr`; [`intl`] formats numbers and dates through the browser's `Intl`. No runtime translation
@@ -63,9 +64,10 @@ pub trait Localized {
     fn in_language(&self, language: Language) -> Cow<'static, str>;
 }
 
-/// A feature's catalogue of messages: one exhaustive `match` per language ([`words!`]), each
-/// arm a template whose `{0}`, `{1}`, … stand for the message's fields (`args`). A message so
-/// costs its words and not code of its own: `fill` is the one function that puts the fields in.
+/// A feature's catalogue of messages: one exhaustive `match` per language
+/// ([`words!`](crate::words)), each arm a template whose `{0}`, `{1}`, … stand for the
+/// message's fields (`args`). A message so costs its words and not code of its own: `fill` is
+/// the one function that puts the fields in.
 ///
 /// A catalogue is `#[repr(u8)]` and no arm looks inside its variant (a constructor picks the
 /// variant instead: `TreeText::matches`), so that finding a message's words is reading its
@@ -105,7 +107,7 @@ macro_rules! words {
     }};
 }
 
-/// How many NUL-ended pieces `all` has (see [`words!`]).
+/// How many NUL-ended pieces `all` has (see [`words!`](crate::words)).
 pub const fn pieces(all: &str) -> usize {
     let (bytes, mut at, mut count) = (all.as_bytes(), 0, 0);
     while at < bytes.len() {
@@ -115,7 +117,7 @@ pub const fn pieces(all: &str) -> usize {
     count
 }
 
-/// The `position`th NUL-ended piece of `all` (see [`words!`]).
+/// The `position`th NUL-ended piece of `all` (see [`words!`](crate::words)).
 #[inline(never)]
 pub fn nth(all: &'static str, position: usize) -> &'static str {
     // By hand: `str::split` brings a character searcher of its own, 400 bytes of wasm.
