@@ -2,7 +2,9 @@
 //! of every DOM id it renders. Several instances may share a page (and live in shadow roots),
 //! so nothing in the app names a fixed id or searches `document`: ids come from [`Instance::id`]
 //! and lookups start from the root ([`Instance::element`], [`Instance::active_element`]).
+//! It also carries the language its views speak ([`Instance::locale`]).
 
+use crate::i18n::locale::Locale;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -15,17 +17,34 @@ pub struct Instance {
     prefix: StoredValue<String>,
     /// The last number handed out by [`Instance::unique`].
     counter: StoredValue<u32>,
+    /// The language, as the views under this context read it: the instance's, or a page's copy
+    /// (`i18n::locale::provide_scoped_locale`). Kept here rather than in a context of its own,
+    /// so that finding it is the instance's one context lookup (each context type brings its
+    /// own lookup code, about 600 B of wasm).
+    locale: Locale,
 }
 
 impl Instance {
-    /// An instance rendered inside `root` whose ids are `prefix` + the local id: the mount
-    /// gives [`random_prefix`], component tests `""` so that their assertions read plain ids.
-    pub fn with_prefix(root: Element, prefix: &str) -> Self {
+    /// An instance rendered inside `root`, speaking `locale`, whose ids are `prefix` + the local
+    /// id: the mount gives [`random_prefix`], component tests `""` so that their assertions read
+    /// plain ids.
+    pub fn with_prefix(root: Element, prefix: &str, locale: Locale) -> Self {
         Self {
             root: StoredValue::new_local(root),
             prefix: StoredValue::new(prefix.to_owned()),
             counter: StoredValue::new(0),
+            locale,
         }
+    }
+
+    /// The language its views speak.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// This instance as a part of its view sees it when it speaks `locale` (a page's copy).
+    pub fn with_locale(self, locale: Locale) -> Self {
+        Self { locale, ..self }
     }
 
     /// The DOM id of `local` in this instance.

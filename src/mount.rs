@@ -139,10 +139,9 @@ pub fn mount(root: HtmlElement, options: MountOptions) -> Mounted {
     let made = Rc::new(Cell::new(None));
     let made_inside = made.clone();
     let handle = leptos::mount::mount_to(root, move || {
-        let instance = Instance::with_prefix(element, &prefix);
-        provide_context(instance);
         let locale = Locale::start(language, lang_element);
-        provide_context(locale);
+        let instance = Instance::with_prefix(element, &prefix, locale);
+        provide_context(instance);
         let drafts = Drafts::new(book, &crash_key);
         provide_context(drafts);
         draft_storage::restore_saved_draft(&crash_key, drafts);

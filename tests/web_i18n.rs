@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use profiles_studio::i18n::intl::{age, count, optional_timestamp, population, timestamp};
 use profiles_studio::i18n::locale::{tr, Locale, STORAGE_KEY};
 use profiles_studio::i18n::Language::{En, Ja};
+use profiles_studio::instance::use_instance;
 use profiles_studio::ui::text::UiText;
 use wasm_bindgen_test::*;
 
@@ -35,7 +36,7 @@ fn mount_speaking<V: IntoView + 'static>(
     let made = slot.clone();
     let handle = mount_in(&root, move || {
         let locale = Locale::new(En, user_choice);
-        provide_context(locale);
+        provide_context(use_instance().with_locale(locale));
         made.set(Some(locale));
         view()
     });

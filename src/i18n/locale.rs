@@ -1,4 +1,4 @@
-//! An instance's current language, as reactive state in its context. Standalone, the user
+//! An instance's current language, as reactive state its `Instance` carries. Standalone, the user
 //! picks it (remembered in `localStorage`, a preference and never a secret) and it starts from
 //! that choice or the browser's; embedded, the host decides and nothing is stored. `lang` is
 //! kept right on the element screen readers take it from: `<html>` standalone, the instance's
@@ -89,14 +89,15 @@ impl Locale {
     }
 }
 
-/// The locale from context; every app view has one.
+/// The locale of the instance from context; every app view has one.
 pub fn use_locale() -> Locale {
-    crate::context::required::<Locale>("Locale")
+    crate::instance::use_instance().locale()
 }
 
 /// Gives the view being built (a page) its own copy of the language: see [`Locale::scoped`].
 pub fn provide_scoped_locale() {
-    provide_context(use_locale().scoped());
+    let instance = crate::instance::use_instance();
+    provide_context(instance.with_locale(instance.locale().scoped()));
 }
 
 /// `message` as a view or attribute value that follows the instance's language.

@@ -30,9 +30,8 @@ pub fn mount_in<V: IntoView + 'static>(
 ) -> Box<dyn std::any::Any> {
     let element: Element = root.clone().unchecked_into();
     Box::new(leptos::mount::mount_to(root.clone(), move || {
-        provide_context(Instance::with_prefix(element, ""));
         // English, as a host would ask for it: the assertions read the English words.
-        provide_context(Locale::new(Language::En, false));
+        provide_context(Instance::with_prefix(element, "", Locale::new(Language::En, false)));
         view()
     }))
 }
