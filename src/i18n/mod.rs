@@ -3,11 +3,11 @@
 //! Every user-visible text is a value of a feature's catalogue (`tree::text::TreeText`,
 //! `token::text::TokenText`, …), an enum that implements [`Localized`] with one exhaustive
 //! `match` per language (written with [`words!`](crate::words)), so the compiler refuses a
-//! message without its Japanese. Numbers and
-//! names are the variants' fields. Server data (names, descriptions, folder names) is never
-//! translated. [`locale`] holds an instance's current language reactively and words views with
-//! `tr`; [`intl`] formats numbers and dates through the browser's `Intl`. No runtime translation
-//! framework: a Fluent-style crate would cost about 300 KB.
+//! message without its Japanese. Numbers and names are the variants' fields. Server data (names,
+//! descriptions, folder names) is never translated. [`locale`] holds an instance's current
+//! language reactively and words views with `tr`; [`intl`] formats numbers and dates through
+//! the browser's `Intl`. No runtime translation framework: a Fluent-style crate would cost
+//! about 300 KB.
 
 pub mod intl;
 pub mod locale;

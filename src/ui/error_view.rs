@@ -129,9 +129,13 @@ impl Catalogue for Explained {
     }
 
     fn args(&self) -> Args<'_> {
-        // The server's words without a final full stop: the templates go on after them.
+        // The server's words without a final full stop: the templates go on after them. A
+        // silent refusal's sentence gives its status instead (whether it was silent is
+        // `Sentence::of`'s one rule).
         match &self.0 {
-            ApiError::Validation { status, message, .. } if message.trim().is_empty() => one(status),
+            ApiError::Validation { status, .. } if matches!(Sentence::of(&self.0), Sentence::Invalid) => {
+                one(status)
+            }
             ApiError::Forbidden { message, .. }
             | ApiError::NotFound { message }
             | ApiError::Conflict { message, .. }
