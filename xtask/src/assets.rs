@@ -2,6 +2,9 @@
 //! wasm-bindgen glue and the stylesheet. The steps after trunk (`shrink`, the embedding module
 //! of `embed`) find them here.
 
+use crate::Result;
+use std::path::Path;
+
 /// The hashed asset names (relative to the dist directory).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Assets {
@@ -27,6 +30,15 @@ pub fn assets_in(html: &str) -> Option<Assets> {
     }
     let css = names.iter().find(|s| s.starts_with("main-") && s.ends_with(".css"));
     Some(Assets { glue, wasm: wasm.to_string(), css: css.map(|s| s.to_string()) })
+}
+
+/// `dist/index.html`'s text and the assets it names.
+pub fn read_page(dist: &Path) -> Result<(String, Assets)> {
+    let path = dist.join("index.html");
+    let html = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let assets =
+        assets_in(&html).ok_or("dist/index.html does not name the glue and the wasm: did trunk change?")?;
+    Ok((html, assets))
 }
 
 #[cfg(test)]

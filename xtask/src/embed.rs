@@ -2,7 +2,7 @@
 //! (`src/embed/loader.js` with the hashed asset names of this build filled in, relative to
 //! itself so that the module works from any origin and sub-path).
 
-use crate::assets::{assets_in, Assets};
+use crate::assets::{read_page, Assets};
 use crate::{paths, Result};
 use std::path::Path;
 
@@ -21,10 +21,7 @@ fn module_text(template: &str, assets: &Assets) -> Result<String> {
 
 /// Writes dist/embed/profiles-studio.js for the `index.html` in `dist`.
 pub fn write_module(dist: &Path) -> Result {
-    let html = std::fs::read_to_string(dist.join("index.html"))
-        .map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
-    let assets =
-        assets_in(&html).ok_or("dist/index.html does not name the glue and the wasm: did trunk change?")?;
+    let (_, assets) = read_page(dist)?;
     let template_path = paths::root().join("src").join("embed").join("loader.js");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
@@ -41,7 +38,7 @@ pub fn write_module(dist: &Path) -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assets::tests::HTML;
+    use crate::assets::{assets_in, tests::HTML};
 
     #[test]
     fn fills_the_template_once() {

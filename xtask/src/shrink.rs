@@ -4,7 +4,7 @@
 //! `index.html`'s `integrity` attributes. The hashed file names stay as trunk wrote them: the
 //! rewrite is a function of the files, so a name still changes exactly when its file does.
 
-use crate::assets::assets_in;
+use crate::assets::read_page;
 use crate::{imports, paths, Result};
 use base64::Engine;
 use sha2::{Digest, Sha384};
@@ -14,10 +14,7 @@ use std::process::{Command, Stdio};
 
 /// Shrinks the wasm and the glue that `dist/index.html` names, and updates that page.
 pub fn shrink(dist: &Path) -> Result {
-    let html_path = dist.join("index.html");
-    let html = String::from_utf8(read(&html_path)?).map_err(|_| "index.html is not UTF-8".to_string())?;
-    let assets =
-        assets_in(&html).ok_or("dist/index.html does not name the glue and the wasm: did trunk change?")?;
+    let (html, assets) = read_page(dist)?;
     let (wasm_path, glue_path) = (dist.join(&assets.wasm), dist.join(&assets.glue));
     let (wasm, glue) = (read(&wasm_path)?, read(&glue_path)?);
     let glue = String::from_utf8(glue).map_err(|_| format!("{} is not UTF-8", glue_path.display()))?;
@@ -30,7 +27,7 @@ pub fn shrink(dist: &Path) -> Result {
     }
     write(&wasm_path, &new_wasm)?;
     write(&glue_path, new_glue.as_bytes())?;
-    write(&html_path, new_html.as_bytes())?;
+    write(&dist.join("index.html"), new_html.as_bytes())?;
     println!(
         "xtask: {} imports renamed, glue minified: wasm {} -> {} B, glue {} -> {} B",
         renamed.len(),
